@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.WireItem;
+import io.newswire.schema.config.Limits;
 import io.newswire.schema.serde.NewswireSerdes;
 
 /**
@@ -42,6 +43,7 @@ public final class ProducerSettings {
         properties.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Limits.MAX_MESSAGE_BYTES));
         properties.putAll(overrides);
         return properties;
     }

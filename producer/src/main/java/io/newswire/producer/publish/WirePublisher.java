@@ -39,6 +39,8 @@ public final class WirePublisher implements AutoCloseable {
     private final Clock clock;
     private final int maxOriginalBytes;
     private final boolean ownsProducers;
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile String runId;
 
     private final AtomicLong filesRead = new AtomicLong();
     private final AtomicLong filesRejected = new AtomicLong();
@@ -98,6 +100,23 @@ public final class WirePublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Tags every record sent from now on with a {@link Trace} header {@code <runId>/<sequence>}, so a run can match
+     * the pipeline's outputs to its inputs; null stops tagging.
+     */
+    public void traceAs(final String traceRunId) {
+        this.runId = traceRunId;
+    }
+
+    private <V> ProducerRecord<String, V> record(final String topic, final String key, final V value) {
+        final ProducerRecord<String, V> record = new ProducerRecord<>(topic, key, value);
+        final String run = runId;
+        if (run != null) {
+            Trace.write(record.headers(), Trace.of(run, sequence.incrementAndGet()));
+        }
+        return record;
+    }
+
     /** Sends {@code item} to the raw topic, keyed by its id; the outcome is counted when Kafka answers. */
     public void publish(final WireItem item) {
         final String id = item.getId();
@@ -110,7 +129,7 @@ public final class WirePublisher implements AutoCloseable {
             }
         };
         try {
-            items.send(new ProducerRecord<>(topics.raw(), id, item), callback);
+            items.send(record(topics.raw(), id, item), callback);
         } catch (final KafkaException e) {
             // send() itself throws for serialization errors; count them like failures the callback reports.
             callback.onCompletion(null, e);
@@ -128,7 +147,7 @@ public final class WirePublisher implements AutoCloseable {
             }
         };
         try {
-            deadLetters.send(new ProducerRecord<>(topics.dlq(), rejection.origin(),
+            deadLetters.send(record(topics.dlq(), rejection.origin(),
                 DeadLetters.of(rejection, clock.instant(), maxOriginalBytes)), callback);
         } catch (final KafkaException e) {
             callback.onCompletion(null, e);

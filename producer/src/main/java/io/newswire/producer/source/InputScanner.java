@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class InputScanner {
 
     /** Default limit of one item's size: a .txt file or a .jsonl line. */
-    public static final long DEFAULT_MAX_ITEM_BYTES = 10L * 1024 * 1024;
+    public static final long DEFAULT_MAX_ITEM_BYTES = io.newswire.schema.config.Limits.MAX_ITEM_BYTES;
     /** A rejection of an oversized input keeps this many of its first bytes, enough to see what it was. */
     static final int SAMPLE_BYTES = 256 * 1024;
     /** Enough of a .jsonl file to see a byte order mark or binary data before streaming it. */
@@ -46,7 +46,7 @@ public final class InputScanner {
 
     private final long maxItemBytes;
 
-    /** A scanner with the default item size limit of 10 MiB. */
+    /** A scanner with the default item size limit ({@link #DEFAULT_MAX_ITEM_BYTES}, 4 MiB). */
     public InputScanner() {
         this(DEFAULT_MAX_ITEM_BYTES);
     }

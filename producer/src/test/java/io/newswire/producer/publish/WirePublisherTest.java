@@ -66,6 +66,22 @@ class WirePublisherTest {
     }
 
     @Test
+    void shouldTagRecordsWithATraceOnceARunIsSet() throws ParseException {
+        publisher.publish(seed());
+        publisher.traceAs("run-7");
+        publisher.publish(jsonlItem(6152));
+        publisher.reject(Rejection.ofLine("items.jsonl", Path.of("in/items.jsonl"), 3, RejectReason.INVALID_JSON,
+            "not valid JSON at column 2", "{x".getBytes(StandardCharsets.UTF_8)));
+        publisher.flush();
+
+        assertThat(Trace.read(items.history().get(0).headers())).isNull();
+        assertThat(Trace.read(items.history().get(1).headers())).isEqualTo("run-7/1");
+        assertThat(Trace.read(deadLetters.history().get(0).headers())).isEqualTo("run-7/2");
+        assertThat(Trace.ofRun("run-7/2", "run-7")).isTrue();
+        assertThat(Trace.ofRun("run-70/2", "run-7")).isFalse();
+    }
+
+    @Test
     void shouldSendRejectionsToTheDeadLetterTopicWithOriginalBytesAndReason() {
         final byte[] latin1 = "caff\u00E8".getBytes(StandardCharsets.ISO_8859_1);
         publisher.reject(Rejection.ofFile(Path.of("in/caffe.txt"), RejectReason.NOT_UTF8, "not UTF-8: byte 0xE8", latin1));
