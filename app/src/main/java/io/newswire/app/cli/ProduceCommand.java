@@ -1,0 +1,126 @@
+package io.newswire.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import io.newswire.app.Console;
+import io.newswire.app.Settings;
+import io.newswire.producer.InputReader;
+import io.newswire.producer.ProduceJob;
+import io.newswire.producer.parse.JsonlParser;
+import io.newswire.producer.parse.TranscriptParser;
+import io.newswire.producer.publish.PublishSummary;
+import io.newswire.producer.publish.WirePublisher;
+import io.newswire.producer.source.DirectoryWatcher;
+import io.newswire.producer.source.InputFormat;
+import io.newswire.producer.source.InputScanner;
+import io.newswire.producer.source.RejectFolder;
+import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newswire produce}: parse inputs and publish them to news.raw (files, a watched folder, or stdin). */
+@Command(name = "produce", mixinStandardHelpOptions = true,
+    description = "Parses wire items and publishes them to the raw topic with an idempotent producer "
+        + "(acks=all). Unusable files and lines go to the dead-letter topic with the reason; the rest go through.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every readable item published", "1:Kafka did not take some records", "2:bad usage"})
+public final class ProduceCommand implements Callable<Integer> {
+
+    @Mixin
+    private CommonOptions common;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source source;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+        description = "Format of standard input: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private InputFormat format;
+
+    @Option(names = "--rejects", paramLabel = "DIR",
+        description = "Copy rejected files and lines here with a .reason.txt (--watch uses DIR/rejected).")
+    private Path rejectDir;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "2s",
+        converter = DurationConverter.class, description = "How often --watch looks for new files (default: 2s).")
+    private Duration pollInterval;
+
+    static final class Source {
+        @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
+            description = "Files or folders (recursive) of .txt and .jsonl inputs.")
+        List<Path> inputs;
+
+        @Option(names = "--watch", paramLabel = "DIR",
+            description = "Publish every file that appears in DIR, then move it to DIR/processed "
+                + "(or DIR/rejected with a reason file); runs until stopped.")
+        Path watch;
+
+        @Option(names = "--stdin", description = "Read items from standard input (see --format).")
+        boolean stdin;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        final Console console = Console.system();
+        final Settings settings = common.settings();
+        if (settings.bootstrapServers() == null) {
+            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT or set "
+                + "NEWSWIRE_BOOTSTRAP_SERVERS (or use 'newswire run', which starts an embedded broker)");
+        }
+        final PipelineConfig config = settings.pipeline();
+        try (Admin admin = Admin.create(settings.kafka())) {
+            new TopicProvisioner(admin).ensureTopics(config);
+        }
+        final long maxItemBytes = Long.parseLong(settings.get("newswire.input.max.bytes",
+            Long.toString(InputScanner.DEFAULT_MAX_ITEM_BYTES)));
+        final InputReader reader = new InputReader(new InputScanner(maxItemBytes),
+            new TranscriptParser(Clock.systemUTC()), new JsonlParser(Clock.systemUTC()));
+        try (WirePublisher publisher = WirePublisher.connect(settings.bootstrapServers(), "newswire-producer",
+            config.topics(), overrides(settings))) {
+            final RejectFolder rejects = rejectDir == null ? null : new RejectFolder(rejectDir);
+            final ProduceJob job = new ProduceJob(reader, publisher, progress -> console.progress(
+                progress.filesDone() == progress.filesTotal(), "reading %d/%d files: %d items, %d rejected",
+                progress.filesDone(), progress.filesTotal(), progress.items(), progress.rejects()), rejects);
+            if (source.watch != null) {
+                return watch(job, console);
+            }
+            final PublishSummary summary = source.stdin ? job.run("stdin", format, System.in) : job.run(source.inputs);
+            console.endProgressLine();
+            console.result("%s", summary.describe());
+            summary.failures().forEach(failure -> console.note("not published: %s", failure));
+            return summary.allPublished() ? 0 : 1;
+        }
+    }
+
+    private int watch(final ProduceJob job, final Console console) throws IOException, InterruptedException {
+        final ShutdownLatch latch = new ShutdownLatch();
+        try (DirectoryWatcher watcher = new DirectoryWatcher(source.watch, pollInterval, job)) {
+            watcher.start();
+            console.note("watching %s every %s; Ctrl-C to stop", source.watch.toAbsolutePath(), pollInterval);
+            latch.await();
+            return 0;
+        } finally {
+            latch.closed();
+        }
+    }
+
+    private static Map<String, Object> overrides(final Settings settings) {
+        final Map<String, Object> overrides = new TreeMap<>();
+        settings.kafka().forEach((key, value) -> {
+            if (!"bootstrap.servers".equals(key)) {
+                overrides.put(key.toString(), value);
+            }
+        });
+        return overrides;
+    }
+}

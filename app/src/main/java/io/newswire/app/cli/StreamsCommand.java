@@ -1,0 +1,70 @@
+package io.newswire.app.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.newswire.app.Console;
+import io.newswire.app.Settings;
+import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.StreamsRunner;
+import io.newswire.streams.TopicProvisioner;
+import io.newswire.streams.enrich.Enricher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newswire streams}: the topology on its own, until stopped; run more of them to scale out. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+    description = {"Runs the topology (normalize, enrich, dedup, route; exactly_once_v2) against a Kafka cluster "
+        + "until stopped with Ctrl-C or SIGTERM. Instances with the same newswire.application.id share the work.",
+        "Kafka Streams settings (num.stream.threads, state.dir, security) come from --config or NEWSWIRE_KAFKA_*."})
+public final class StreamsCommand implements Callable<Integer> {
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--no-create-topics", description = "Do not create missing topics (the cluster admin does).")
+    private boolean noCreateTopics;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final Console console = Console.system();
+        final Settings settings = common.settings();
+        if (settings.bootstrapServers() == null) {
+            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT or set "
+                + "NEWSWIRE_BOOTSTRAP_SERVERS (start one with 'newswire broker' for a local try)");
+        }
+        final PipelineConfig config = settings.pipeline();
+        if (!noCreateTopics) {
+            try (Admin admin = Admin.create(settings.kafka())) {
+                final List<String> created = new TopicProvisioner(admin).ensureTopics(config);
+                if (!created.isEmpty()) {
+                    console.note("created topics %s", String.join(", ", created));
+                }
+            }
+        }
+        final ShutdownLatch latch = new ShutdownLatch();
+        try (StreamsRunner runner = new StreamsRunner(config, settings.kafka(), new NewswireSerdes(),
+            Enricher.create(config.enrichment()))) {
+            runner.onStateChange((now, before) -> {
+                console.note("topology %s -> %s", before, now);
+                if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                    latch.release();
+                }
+            });
+            runner.start();
+            console.note("streams '%s' reading %s; Ctrl-C to stop", config.applicationId(), config.topics().raw());
+            latch.await();
+            final boolean failed = runner.state() == KafkaStreams.State.ERROR
+                || runner.state() == KafkaStreams.State.PENDING_ERROR;
+            runner.close(Duration.ofSeconds(30));
+            return failed ? 1 : 0;
+        } finally {
+            latch.closed();
+        }
+    }
+}

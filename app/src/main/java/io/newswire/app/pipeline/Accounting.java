@@ -1,0 +1,78 @@
+package io.newswire.app.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.newswire.producer.publish.Trace;
+import io.newswire.streams.PipelineConfig;
+
+/**
+ * Checks that every input of a run came out exactly once: as routed copies (one per route topic, each at most
+ * once), or as one duplicate decision, or as one dead letter — never in two of these, never twice in one topic.
+ * Outputs are matched to inputs by their {@link Trace} header.
+ */
+public final class Accounting {
+
+    /** Where one input ended up. */
+    public enum Outcome { ROUTED, DUPLICATE, DEAD_LETTER }
+
+    private final Map<String, Outcome> outcomeByTrace = new LinkedHashMap<>();
+    private final Map<String, Set<String>> topicsByTrace = new LinkedHashMap<>();
+    private final List<String> violations = new ArrayList<>();
+
+    /** Accounts the records of run {@code runId} among {@code records}. */
+    public static Accounting of(final String runId, final List<CollectedRecord> records, final PipelineConfig config) {
+        final Accounting accounting = new Accounting();
+        for (final CollectedRecord record : records) {
+            if (Trace.ofRun(record.trace(), runId)) {
+                accounting.add(record, outcomeOf(record.topic(), config));
+            }
+        }
+        return accounting;
+    }
+
+    private static Outcome outcomeOf(final String topic, final PipelineConfig config) {
+        if (topic.equals(config.topics().duplicates())) {
+            return Outcome.DUPLICATE;
+        }
+        if (topic.equals(config.topics().dlq())) {
+            return Outcome.DEAD_LETTER;
+        }
+        return Outcome.ROUTED;
+    }
+
+    private void add(final CollectedRecord record, final Outcome outcome) {
+        final String trace = record.trace();
+        final Outcome earlier = outcomeByTrace.putIfAbsent(trace, outcome);
+        if (earlier != null && earlier != outcome) {
+            violations.add("input " + trace + " (" + record.key() + ") came out as " + earlier + " and as " + outcome);
+        }
+        if (!topicsByTrace.computeIfAbsent(trace, t -> new TreeSet<>()).add(record.topic())) {
+            violations.add("input " + trace + " (" + record.key() + ") came out twice in " + record.topic());
+        }
+    }
+
+    /** How many distinct inputs came out. */
+    public int accounted() {
+        return outcomeByTrace.size();
+    }
+
+    /** How many inputs had {@code outcome}. */
+    public long count(final Outcome outcome) {
+        return outcomeByTrace.values().stream().filter(outcome::equals).count();
+    }
+
+    /** Broken promises (an input out twice, or out as two things); empty when all is well. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** The traces seen, with their outcome. */
+    public Map<String, Outcome> outcomes() {
+        return Map.copyOf(outcomeByTrace);
+    }
+}

@@ -1,0 +1,78 @@
+package io.newswire.app.pipeline;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+import io.newswire.app.Console;
+import io.newswire.broker.EmbeddedKafkaBroker;
+
+/**
+ * The Kafka a command talks to: the cluster named by bootstrap.servers, or else an embedded broker started here
+ * (storage in a folder the user chooses, or a temporary one) and stopped on close.
+ */
+public final class KafkaTarget implements AutoCloseable {
+
+    /**
+     * The embedded broker's group and transaction coordinator topics get a few partitions instead of Kafka's 50:
+     * one node needs no more, and creating 50 partitions costs seconds on the first transaction of a cold run.
+     */
+    private static final String COORDINATOR_PARTITIONS = "4";
+
+    private final EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
+
+    private KafkaTarget(final EmbeddedKafkaBroker broker, final String bootstrapServers) {
+        this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The external cluster at {@code bootstrapServers}. */
+    public static KafkaTarget external(final String bootstrapServers) {
+        return new KafkaTarget(null, bootstrapServers);
+    }
+
+    /**
+     * Starts an embedded broker.
+     *
+     * @param storage its storage folder (kept across runs), or null for a temporary one removed on close
+     * @param port    its port, 0 for any free one
+     */
+    public static KafkaTarget embedded(final Path storage, final int port, final Console console) {
+        final long start = System.nanoTime();
+        final EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder()
+            .port(port)
+            .brokerProperty("offsets.topic.num.partitions", COORDINATOR_PARTITIONS)
+            .brokerProperty("transaction.state.log.num.partitions", COORDINATOR_PARTITIONS)
+            .brokerProperty("message.max.bytes", Integer.toString(io.newswire.schema.config.Limits.MAX_MESSAGE_BYTES));
+        if (storage != null) {
+            builder.storageDirectory(storage);
+        }
+        final EmbeddedKafkaBroker broker = builder.build().start();
+        console.note("embedded Kafka broker at %s (storage %s) started in %.1f s", broker.bootstrapServers(),
+            broker.storageDirectory(), (System.nanoTime() - start) / 1e9);
+        return new KafkaTarget(broker, broker.bootstrapServers());
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** {@code kafka} with this target's bootstrap.servers. */
+    public Properties clientProperties(final Properties kafka) {
+        final Properties props = new Properties();
+        props.putAll(kafka);
+        props.setProperty("bootstrap.servers", bootstrapServers);
+        return props;
+    }
+
+    public boolean isEmbedded() {
+        return broker != null;
+    }
+
+    @Override
+    public void close() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

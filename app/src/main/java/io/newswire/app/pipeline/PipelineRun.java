@@ -1,0 +1,196 @@
+package io.newswire.app.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.newswire.app.Console;
+import io.newswire.producer.InputReader;
+import io.newswire.producer.ProduceJob;
+import io.newswire.producer.publish.PublishSummary;
+import io.newswire.producer.publish.Trace;
+import io.newswire.producer.publish.WirePublisher;
+import io.newswire.producer.source.InputScanner;
+import io.newswire.producer.source.RejectFolder;
+import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.StreamsRunner;
+import io.newswire.streams.TopicProvisioner;
+import io.newswire.streams.enrich.Enricher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One pass of inputs through the whole pipeline on a Kafka target, as {@code newswire run} and {@code demo} do:
+ * create topics, start the topology, publish the inputs with a trace, read every output topic with read_committed
+ * until each input is accounted for exactly once (or a timeout), then stop. Thin glue over the modules.
+ */
+public final class PipelineRun {
+
+    private final PipelineConfig config;
+    private final Properties kafka;
+    private final Console console;
+    private final Path stateDir;
+    private final Path rejectDir;
+    private final long maxItemBytes;
+
+    /**
+     * @param kafka     client settings including bootstrap.servers
+     * @param stateDir  Kafka Streams state directory
+     * @param rejectDir where rejected inputs are copied, or null
+     */
+    public PipelineRun(final PipelineConfig config, final Properties kafka, final Console console, final Path stateDir,
+                       final Path rejectDir, final long maxItemBytes) {
+        this.config = config;
+        this.kafka = kafka;
+        this.console = console;
+        this.stateDir = stateDir;
+        this.rejectDir = rejectDir;
+        this.maxItemBytes = maxItemBytes;
+    }
+
+    /** Runs {@code inputs} through and reports; waits at most {@code timeout} for the outputs. */
+    public RunReport run(final List<Path> inputs, final Duration timeout) {
+        final NewswireSerdes serdes = new NewswireSerdes();
+        createTopics();
+        final long loadStart = System.nanoTime();
+        final Enricher enricher = Enricher.create(config.enrichment());
+        console.note("enrichment models loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
+
+        final Properties streamsKafka = new Properties();
+        streamsKafka.putAll(kafka);
+        streamsKafka.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        try (StreamsRunner streams = new StreamsRunner(config, streamsKafka, serdes, enricher);
+             OutputCollector collector = new OutputCollector(kafka, config, serdes)) {
+            startAndAwaitRunning(streams);
+            final Map<TopicPartition, Long> start = collector.endOffsets();
+            collector.seek(start);
+
+            final String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
+            final long publishStart = System.nanoTime();
+            final double sinceJvmStart = (System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+            final PublishSummary published = publish(inputs, runId);
+            console.note("published: %s", published.describe());
+            if (!published.failures().isEmpty()) {
+                published.failures().forEach(failure -> console.note("not published: %s", failure));
+            }
+            final long expected = published.itemsPublished() + published.rejects() - published.deadLettersFailed();
+            return await(collector, runId, published, expected, publishStart, timeout, sinceJvmStart);
+        }
+    }
+
+    private void createTopics() {
+        try (Admin admin = Admin.create(kafka)) {
+            final List<String> created = new TopicProvisioner(admin).ensureTopics(config);
+            if (!created.isEmpty()) {
+                console.note("created topics %s", String.join(", ", created));
+            }
+        }
+    }
+
+    private void startAndAwaitRunning(final StreamsRunner streams) {
+        final CountDownLatch running = new CountDownLatch(1);
+        streams.onStateChange((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        try {
+            if (!running.await(120, TimeUnit.SECONDS) || streams.state() != KafkaStreams.State.RUNNING) {
+                throw new IllegalStateException("the topology did not start (state " + streams.state()
+                    + "); check that Kafka is reachable and see the log above");
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the topology", e);
+        }
+    }
+
+    private PublishSummary publish(final List<Path> inputs, final String runId) {
+        final InputReader reader = new InputReader(new InputScanner(maxItemBytes),
+            new io.newswire.producer.parse.TranscriptParser(Clock.systemUTC()),
+            new io.newswire.producer.parse.JsonlParser(Clock.systemUTC()));
+        try (WirePublisher publisher = WirePublisher.connect(kafka.getProperty("bootstrap.servers"),
+            "newswire-run", config.topics(), producerOverrides())) {
+            publisher.traceAs(runId);
+            final ProduceJob job = new ProduceJob(reader, publisher, progress -> console.progress(
+                progress.filesDone() == progress.filesTotal(), "reading %d/%d files: %d items, %d rejected",
+                progress.filesDone(), progress.filesTotal(), progress.items(), progress.rejects()), rejectFolder());
+            final PublishSummary summary = job.run(inputs);
+            console.endProgressLine();
+            return summary;
+        }
+    }
+
+    private Map<String, Object> producerOverrides() {
+        final Map<String, Object> overrides = new TreeMap<>();
+        kafka.stringPropertyNames().stream().filter(key -> !"bootstrap.servers".equals(key))
+            .forEach(key -> overrides.put(key, kafka.getProperty(key)));
+        return overrides;
+    }
+
+    private RejectFolder rejectFolder() {
+        if (rejectDir == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(rejectDir);
+            return new RejectFolder(rejectDir);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot create the reject folder " + rejectDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RunReport await(final OutputCollector collector, final String runId, final PublishSummary published,
+                            final long expected, final long publishStart, final Duration timeout,
+                            final double secondsBeforePublishing) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        double firstRoute = -1;
+        Accounting accounting = Accounting.of(runId, List.of(), config);
+        while (System.nanoTime() < deadline) {
+            final List<CollectedRecord> polled = collector.poll(Duration.ofMillis(200));
+            if (firstRoute < 0 && polled.stream().anyMatch(record -> Trace.ofRun(record.trace(), runId)
+                && isRoute(record.topic()))) {
+                firstRoute = (System.nanoTime() - publishStart) / 1e9;
+            }
+            accounting = Accounting.of(runId, collector.records(), config);
+            final boolean done = accounting.accounted() >= expected;
+            console.progress(done, "accounted for %d/%d inputs: %d routed, %d duplicates, %d dead letters",
+                accounting.accounted(), expected, accounting.count(Accounting.Outcome.ROUTED),
+                accounting.count(Accounting.Outcome.DUPLICATE), accounting.count(Accounting.Outcome.DEAD_LETTER));
+            if (done) {
+                // One more read: a record written twice would show up right behind the last one.
+                collector.poll(Duration.ofMillis(500));
+                accounting = Accounting.of(runId, collector.records(), config);
+                break;
+            }
+        }
+        console.endProgressLine();
+        final double seconds = (System.nanoTime() - publishStart) / 1e9;
+        final List<CollectedRecord> ofRun = collector.records().stream()
+            .filter(record -> Trace.ofRun(record.trace(), runId)).toList();
+        final Map<String, Long> counts = new TreeMap<>();
+        config.outputTopics().forEach(topic -> counts.put(topic, 0L));
+        ofRun.forEach(record -> counts.merge(record.topic(), 1L, Long::sum));
+        return new RunReport(runId, published, expected, accounting, ofRun, counts, firstRoute, seconds,
+            secondsBeforePublishing);
+    }
+
+    private boolean isRoute(final String topic) {
+        return !topic.equals(config.topics().duplicates()) && !topic.equals(config.topics().dlq());
+    }
+}

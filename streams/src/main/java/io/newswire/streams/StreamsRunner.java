@@ -1,0 +1,87 @@
+package io.newswire.streams;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import io.newswire.schema.config.Limits;
+import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.enrich.Enricher;
+import io.newswire.streams.topology.NewswireTopology;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the newswire topology: builds it from config, starts KafkaStreams with exactly_once_v2, and closes it.
+ * Thin on purpose; the logic is in {@link NewswireTopology}.
+ */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final KafkaStreams streams;
+
+    /**
+     * @param kafka Kafka settings: at least {@code bootstrap.servers}; anything else (security, threads, state.dir)
+     *              is passed to Kafka Streams as given
+     */
+    public StreamsRunner(final PipelineConfig config, final Properties kafka, final NewswireSerdes serdes,
+                         final Enricher enricher) {
+        this.streams = new KafkaStreams(NewswireTopology.build(config, serdes, enricher),
+            streamsProperties(config, kafka));
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
+                + "(records that fail a stage go to the dead-letter topic, this is something else)", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /** The Kafka Streams settings newswire runs with; {@code kafka} entries win except for the guarantee. */
+    public static Properties streamsProperties(final PipelineConfig config, final Properties kafka) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // The default from Kafka 5.0 on; setting it now keeps behaviour (and the logs) the same across upgrades.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.STATE_DIR_CONFIG,
+            Path.of(System.getProperty("java.io.tmpdir"), "newswire-streams").toString());
+        props.put(StreamsConfig.topicPrefix("max.message.bytes"), Integer.toString(Limits.MAX_MESSAGE_BYTES));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+            Integer.toString(Limits.MAX_MESSAGE_BYTES));
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        props.putAll(kafka);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return props;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Registers a state listener (e.g. to wait for RUNNING). */
+    public void onStateChange(final KafkaStreams.StateListener listener) {
+        streams.setStateListener(listener);
+    }
+
+    public void close(final Duration timeout) {
+        streams.close(timeout);
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,71 @@
+package io.newswire.streams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.newswire.schema.config.Limits;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates newswire's topics (news.raw and every output topic) when they are missing, with the configured partitions
+ * and replication. Existing topics are left as they are. Streams' own internal topics are created by Kafka Streams.
+ */
+public final class TopicProvisioner {
+
+    private final Admin admin;
+
+    public TopicProvisioner(final Admin admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * Creates the missing topics of {@code config}; returns the names it created.
+     *
+     * @throws IllegalStateException naming the topics and the cause when Kafka refuses or does not answer in time
+     */
+    public List<String> ensureTopics(final PipelineConfig config) {
+        final List<String> wanted = new ArrayList<>();
+        wanted.add(config.topics().raw());
+        wanted.addAll(config.outputTopics());
+        try {
+            final Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            final List<NewTopic> missing = new ArrayList<>();
+            for (final String name : wanted) {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, config.partitions(), config.replicationFactor())
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Limits.MAX_MESSAGE_BYTES))));
+                }
+            }
+            final List<String> created = new ArrayList<>();
+            for (final NewTopic topic : missing) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                    created.add(topic.name());
+                } catch (final ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            return created;
+        } catch (final ExecutionException e) {
+            throw new IllegalStateException("cannot create topics " + wanted + ": " + e.getCause().getMessage()
+                + " (check that the cluster is reachable and allows topic creation, or create them beforehand)",
+                e.getCause());
+        } catch (final TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within 30 s while creating topics " + wanted
+                + ": check --bootstrap-servers", e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}

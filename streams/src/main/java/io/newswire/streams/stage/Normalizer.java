@@ -1,0 +1,84 @@
+package io.newswire.streams.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.newswire.schema.Dateline;
+import io.newswire.schema.Turn;
+import io.newswire.schema.WireItem;
+import io.newswire.schema.text.ContentHash;
+import io.newswire.schema.text.TextNormalizer;
+
+/**
+ * The normalize stage: WireItem → WireItem with every text field in Unicode NFC, invisible and bidi control
+ * characters removed and whitespace collapsed, empty paragraphs dropped, the content hash recomputed, and what
+ * was changed added to {@code repairs}. Stateless and thread-safe.
+ */
+public final class Normalizer {
+
+    /** The normalized copy of {@code item}. */
+    public WireItem normalize(final WireItem item) {
+        final List<String> repairs = new ArrayList<>(item.getRepairs());
+        final String title = TextNormalizer.clean(item.getTitle());
+        if (title != null && !title.equals(item.getTitle())) {
+            repairs.add("normalize: title (Unicode, invisible characters or whitespace)");
+        }
+        final List<String> body = cleanAll(item.getBody());
+        final int changedParagraphs = countChanged(item.getBody());
+        if (changedParagraphs > 0) {
+            repairs.add("normalize: " + changedParagraphs + " body paragraph(s) (Unicode, invisible characters "
+                + "or whitespace; empty ones dropped)");
+        }
+        final List<String> captions = cleanAll(item.getCaptions());
+        final int changedCaptions = countChanged(item.getCaptions());
+        if (changedCaptions > 0) {
+            repairs.add("normalize: " + changedCaptions + " caption(s) (Unicode, invisible characters or whitespace)");
+        }
+        final List<Turn> turns = new ArrayList<>();
+        for (final Turn turn : item.getTurns()) {
+            turns.add(Turn.newBuilder().setSpeaker(TextNormalizer.clean(turn.getSpeaker()))
+                .setText(cleanParagraphs(turn.getText())).build());
+        }
+        final Dateline dateline = item.getDateline() == null ? null : Dateline.newBuilder(item.getDateline())
+            .setPlace(TextNormalizer.clean(item.getDateline().getPlace())).build();
+        return WireItem.newBuilder(item)
+            .setTitle(title)
+            .setLead(TextNormalizer.clean(item.getLead()))
+            .setBody(body)
+            .setCaptions(captions)
+            .setTurns(turns)
+            .setDateline(dateline)
+            .setRepairs(repairs)
+            .setContentHash(ContentHash.of(title, body))
+            .build();
+    }
+
+    private static List<String> cleanAll(final List<String> texts) {
+        final List<String> cleaned = new ArrayList<>(texts.size());
+        for (final String text : texts) {
+            final String clean = TextNormalizer.clean(text);
+            if (clean != null && !clean.isEmpty()) {
+                cleaned.add(clean);
+            }
+        }
+        return cleaned;
+    }
+
+    /** Turn texts keep their paragraph breaks: each paragraph is cleaned on its own. */
+    private static String cleanParagraphs(final String text) {
+        final List<String> paragraphs = cleanAll(List.of(text.split("\\n\\s*\\n")));
+        return String.join("\n\n", paragraphs);
+    }
+
+    /** Texts that cleaning changed or dropped. */
+    private static int countChanged(final List<String> texts) {
+        int changed = 0;
+        for (final String text : texts) {
+            final String clean = TextNormalizer.clean(text);
+            if (clean == null || clean.isEmpty() || !clean.equals(text)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+}
