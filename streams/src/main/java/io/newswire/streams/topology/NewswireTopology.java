@@ -61,6 +61,7 @@ public final class NewswireTopology {
         naming.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         naming.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        naming.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(naming)));
         builder.addStateStore(seenStore(ID_STORE, config));
         builder.addStateStore(seenStore(CONTENT_STORE, config));

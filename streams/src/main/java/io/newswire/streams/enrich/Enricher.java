@@ -1,0 +1,46 @@
+package io.newswire.streams.enrich;
+
+import java.util.List;
+
+import io.newswire.schema.WireItem;
+
+/**
+ * The stateless enrich stage: a normalized {@link WireItem} in, its {@link Enrichment} (language, speakers,
+ * entities, topics) out.
+ *
+ * <p>{@link #create} loads the language model, the gazetteers and the topic lexicon once (about a second);
+ * afterwards the instance is immutable and thread-safe, so one instance is shared by every stream thread and by
+ * {@code newswire enrich}, and {@link #enrich} is a deterministic function of the item alone.
+ */
+public final class Enricher {
+
+    private final LanguageDetector languages;
+    private final EntityFinder entities;
+    private final TopicClassifier topics;
+
+    Enricher(final LanguageDetector languages, final EntityFinder entities, final TopicClassifier topics) {
+        this.languages = languages;
+        this.entities = entities;
+        this.topics = topics;
+    }
+
+    /** Loads what the settings name; fails with a message naming the file when a lexicon cannot be read. */
+    public static Enricher create(final EnrichmentSettings settings) {
+        final LanguageDetector detector = new ThresholdLanguageDetector(
+                OpenNlpLanguageDetector.fromClasspath(settings.languageMaxChars()),
+                settings.minLanguageLetters(), settings.minLanguageConfidence());
+        final TopicLexicon lexicon = settings.topicLexicon().map(TopicLexicon::fromFile)
+                .orElseGet(TopicLexicon::bundled);
+        return new Enricher(detector, EntityFinder.load(),
+                new TopicClassifier(lexicon, TopicScoring.DEFAULT, settings.topicThreshold()));
+    }
+
+    /** The enrichment of one item. */
+    public Enrichment enrich(final WireItem item) {
+        final String text = ItemText.of(item);
+        final DetectedLanguage language = languages.detect(text);
+        final List<String> speakers = Speakers.of(item);
+        return new Enrichment(language.language(), language.confidence(), speakers,
+                entities.find(item, text, speakers), topics.classify(item.getTitle(), text));
+    }
+}

@@ -1,0 +1,60 @@
+package io.newswire.streams.enrich;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the enrich stage is set up, with the defaults in one place ({@link #defaults()}).
+ *
+ * @param topicLexicon          a topic lexicon file (TSV: topic, language, term, weight) used instead of the bundled
+ *                              one; empty for the bundled {@code topics.tsv}
+ * @param topicThreshold        topics scoring below this (0..1) are left out
+ * @param minLanguageLetters    texts with fewer letters get no language
+ * @param minLanguageConfidence detections less sure than this (0..1) give no language
+ * @param languageMaxChars      the language detector reads only this many characters from the start of the text
+ */
+public record EnrichmentSettings(Optional<Path> topicLexicon, double topicThreshold, int minLanguageLetters,
+                                 double minLanguageConfidence, int languageMaxChars) {
+
+    /** Chosen on the measurements in {@code eval/TOPICS.md}. */
+    public static final double DEFAULT_TOPIC_THRESHOLD = 0.5;
+    /** Chosen on the measurements in {@code eval/LANGUAGE_DETECTOR.md}. */
+    public static final int DEFAULT_MIN_LANGUAGE_LETTERS = 20;
+    public static final double DEFAULT_MIN_LANGUAGE_CONFIDENCE = 0.3;
+    public static final int DEFAULT_LANGUAGE_MAX_CHARS = 3000;
+
+    public EnrichmentSettings {
+        Objects.requireNonNull(topicLexicon, "topicLexicon (use Optional.empty() for the bundled lexicon)");
+        if (topicThreshold < 0.0 || topicThreshold > 1.0) {
+            throw new IllegalArgumentException("topic threshold must be within 0..1, was " + topicThreshold);
+        }
+        if (minLanguageConfidence < 0.0 || minLanguageConfidence > 1.0) {
+            throw new IllegalArgumentException(
+                    "minimum language confidence must be within 0..1, was " + minLanguageConfidence);
+        }
+        if (minLanguageLetters < 0 || languageMaxChars <= 0) {
+            throw new IllegalArgumentException("minLanguageLetters must be >= 0 and languageMaxChars > 0, were "
+                    + minLanguageLetters + " and " + languageMaxChars);
+        }
+    }
+
+    public static EnrichmentSettings defaults() {
+        return new EnrichmentSettings(Optional.empty(), DEFAULT_TOPIC_THRESHOLD, DEFAULT_MIN_LANGUAGE_LETTERS,
+                DEFAULT_MIN_LANGUAGE_CONFIDENCE, DEFAULT_LANGUAGE_MAX_CHARS);
+    }
+
+    public EnrichmentSettings withTopicLexicon(final Path lexicon) {
+        return new EnrichmentSettings(Optional.of(lexicon), topicThreshold, minLanguageLetters, minLanguageConfidence,
+                languageMaxChars);
+    }
+
+    public EnrichmentSettings withTopicThreshold(final double threshold) {
+        return new EnrichmentSettings(topicLexicon, threshold, minLanguageLetters, minLanguageConfidence,
+                languageMaxChars);
+    }
+
+    public EnrichmentSettings withLanguageThresholds(final int minLetters, final double minConfidence) {
+        return new EnrichmentSettings(topicLexicon, topicThreshold, minLetters, minConfidence, languageMaxChars);
+    }
+}
