@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 import io.newswire.app.Console;
@@ -15,6 +16,7 @@ import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.app.pipeline.RunReport;
 import io.newswire.producer.source.InputScanner;
 import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.enrich.Enricher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,10 +45,11 @@ public final class DemoCommand implements Callable<Integer> {
         final Settings settings = Settings.load(config, System.getenv(), java.util.Map.of());
         final PipelineConfig config = settings.pipeline().withApplicationId("newswire-demo");
         final Path samples = extractSamples();
+        final CompletableFuture<Enricher> models = PipelineRun.loadEnricher(config, console);
         try (LocalSession session = LocalSession.open(settings, null, true, console)) {
             final PipelineRun run = new PipelineRun(config, session.kafka().clientProperties(settings.kafka()),
                 console, session.stateDir(), null, InputScanner.DEFAULT_MAX_ITEM_BYTES);
-            final RunReport report = run.run(List.of(samples), Duration.ofMinutes(2));
+            final RunReport report = run.run(List.of(samples), Duration.ofMinutes(2), models);
             ReportPrinter.arrivals(console, report, config.outputTopics());
             ReportPrinter.summary(console, report);
             return report.complete() ? 0 : 1;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,7 @@ import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.app.pipeline.RunReport;
 import io.newswire.producer.source.InputScanner;
 import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.enrich.Enricher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
     private Path rejectDir;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-        description = "How long to wait for the outputs after publishing (default: 2 minutes plus 100 ms per item).")
+        description = "Give up when no further input has come out for this long (default: 2m).")
     private Duration timeout;
 
     @Override
@@ -58,11 +60,12 @@ public final class RunCommand implements Callable<Integer> {
         final Console console = Console.system();
         final Settings settings = common.settings();
         final PipelineConfig config = settings.pipeline();
+        final CompletableFuture<Enricher> models = PipelineRun.loadEnricher(config, console);
         try (LocalSession session = LocalSession.open(settings, dataDir, false, console)) {
             final PipelineRun run = new PipelineRun(config, session.kafka().clientProperties(settings.kafka()),
                 console, session.stateDir(), rejectDir,
                 Long.parseLong(settings.get("newswire.input.max.bytes", Long.toString(InputScanner.DEFAULT_MAX_ITEM_BYTES))));
-            final RunReport report = run.run(inputs, timeout != null ? timeout : Duration.ofMinutes(2));
+            final RunReport report = run.run(inputs, timeout != null ? timeout : Duration.ofMinutes(2), models);
             ReportPrinter.summary(console, report);
             if (exportDir != null) {
                 final Map<String, Path> files = Exporter.export(exportDir, config.outputTopics(), report.records());

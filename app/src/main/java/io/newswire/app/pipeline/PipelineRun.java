@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -61,17 +62,38 @@ public final class PipelineRun {
         this.maxItemBytes = maxItemBytes;
     }
 
-    /** Runs {@code inputs} through and reports; waits at most {@code timeout} for the outputs. */
+    /**
+     * Runs {@code inputs} through and reports; gives up when no further input has come out for {@code timeout}.
+     */
     public RunReport run(final List<Path> inputs, final Duration timeout) {
+        return run(inputs, timeout, loadEnricher(config, console));
+    }
+
+    /**
+     * Starts loading the enrichment models on another thread, so a caller can start Kafka meanwhile; the models
+     * take about a second, as long as a cold broker.
+     */
+    public static CompletableFuture<Enricher> loadEnricher(final PipelineConfig config, final Console console) {
+        return CompletableFuture.supplyAsync(() -> {
+            final long loadStart = System.nanoTime();
+            final Enricher enricher = Enricher.create(config.enrichment());
+            console.note("enrichment models loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
+            return enricher;
+        }, runnable -> new Thread(runnable, "newswire-load-models").start());
+    }
+
+    /** As {@link #run(List, Duration)}, with models being loaded by {@link #loadEnricher}. */
+    public RunReport run(final List<Path> inputs, final Duration timeout, final CompletableFuture<Enricher> models) {
         final NewswireSerdes serdes = new NewswireSerdes();
         createTopics();
-        final long loadStart = System.nanoTime();
-        final Enricher enricher = Enricher.create(config.enrichment());
-        console.note("enrichment models loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
+        final Enricher enricher = models.join();
 
         final Properties streamsKafka = new Properties();
         streamsKafka.putAll(kafka);
         streamsKafka.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // Enrichment is CPU-bound: one stream thread per core (the user's num.stream.threads wins).
+        streamsKafka.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+            Integer.toString(Math.min(4, Runtime.getRuntime().availableProcessors())));
         try (StreamsRunner streams = new StreamsRunner(config, streamsKafka, serdes, enricher);
              OutputCollector collector = new OutputCollector(kafka, config, serdes)) {
             startAndAwaitRunning(streams);
@@ -82,13 +104,11 @@ public final class PipelineRun {
             final long publishStart = System.nanoTime();
             final double sinceJvmStart = (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
-            final PublishSummary published = publish(inputs, runId);
-            console.note("published: %s", published.describe());
-            if (!published.failures().isEmpty()) {
-                published.failures().forEach(failure -> console.note("not published: %s", failure));
-            }
-            final long expected = published.itemsPublished() + published.rejects() - published.deadLettersFailed();
-            return await(collector, runId, published, expected, publishStart, timeout, sinceJvmStart);
+            // Publish on another thread while this one reads the outputs, so the first routed item is seen when
+            // it arrives, not after the last input was sent.
+            final CompletableFuture<PublishSummary> publishing = CompletableFuture.supplyAsync(
+                () -> publish(inputs, runId), runnable -> new Thread(runnable, "newswire-publish").start());
+            return await(collector, runId, publishing, publishStart, timeout, sinceJvmStart);
         }
     }
 
@@ -155,23 +175,40 @@ public final class PipelineRun {
         }
     }
 
-    private RunReport await(final OutputCollector collector, final String runId, final PublishSummary published,
-                            final long expected, final long publishStart, final Duration timeout,
-                            final double secondsBeforePublishing) {
-        final long deadline = System.nanoTime() + timeout.toNanos();
+    private RunReport await(final OutputCollector collector, final String runId,
+                            final CompletableFuture<PublishSummary> publishing, final long publishStart,
+                            final Duration timeout, final double secondsBeforePublishing) {
+        // The timeout is for silence: it restarts whenever another input is accounted for, so big inputs that
+        // keep flowing are never cut short, and a stuck pipeline is given up on after the same wait.
+        long deadline = System.nanoTime() + timeout.toNanos();
         double firstRoute = -1;
+        PublishSummary published = null;
+        long expected = -1;
         Accounting accounting = Accounting.of(runId, List.of(), config);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline || published == null) {
             final List<CollectedRecord> polled = collector.poll(Duration.ofMillis(200));
             if (firstRoute < 0 && polled.stream().anyMatch(record -> Trace.ofRun(record.trace(), runId)
                 && isRoute(record.topic()))) {
                 firstRoute = (System.nanoTime() - publishStart) / 1e9;
             }
+            if (published == null && publishing.isDone()) {
+                published = publishing.join();
+                expected = published.itemsPublished() + published.rejects() - published.deadLettersFailed();
+                console.note("published: %s", published.describe());
+                published.failures().forEach(failure -> console.note("not published: %s", failure));
+            }
+            final int before = accounting.accounted();
             accounting = Accounting.of(runId, collector.records(), config);
-            final boolean done = accounting.accounted() >= expected;
-            console.progress(done, "accounted for %d/%d inputs: %d routed, %d duplicates, %d dead letters",
-                accounting.accounted(), expected, accounting.count(Accounting.Outcome.ROUTED),
-                accounting.count(Accounting.Outcome.DUPLICATE), accounting.count(Accounting.Outcome.DEAD_LETTER));
+            if (accounting.accounted() > before || published == null) {
+                deadline = System.nanoTime() + timeout.toNanos();
+            }
+            final boolean done = published != null && accounting.accounted() >= expected;
+            if (published != null) {
+                console.progress(done, "accounted for %d/%d inputs: %d routed, %d duplicates, %d dead letters",
+                    accounting.accounted(), expected, accounting.count(Accounting.Outcome.ROUTED),
+                    accounting.count(Accounting.Outcome.DUPLICATE),
+                    accounting.count(Accounting.Outcome.DEAD_LETTER));
+            }
             if (done) {
                 // One more read: a record written twice would show up right behind the last one.
                 collector.poll(Duration.ofMillis(500));

@@ -1,0 +1,15 @@
+# The newswire command line as an image: `docker build -t newswire .`
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -ntp -DskipTests package -pl app -am
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /opt/newswire newswire && mkdir -p /inbox /var/lib/newswire \
+    && chown newswire /inbox /var/lib/newswire
+COPY --from=build /src/app/target/newswire.jar /opt/newswire/newswire.jar
+USER newswire
+ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError" \
+    NEWSWIRE_KAFKA_STATE_DIR=/var/lib/newswire/streams
+ENTRYPOINT ["java", "-jar", "/opt/newswire/newswire.jar"]
+CMD ["--help"]
