@@ -1,6 +1,7 @@
 package io.newswire.app;
 
 import io.newswire.app.cli.NewswireCommand;
+import io.newswire.schema.serde.SchemaTrust;
 import picocli.CommandLine;
 
 /** Entry point of the newswire command line. */
@@ -15,6 +16,7 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (0 done, 1 failed, 2 usage error). */
     public static int execute(final String... args) {
+        SchemaTrust.trustNewswireSchemas();
         return new CommandLine(new NewswireCommand())
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler((error, commandLine, parseResult) -> {

@@ -117,7 +117,27 @@ public final class Settings {
         return servers == null || servers.isBlank() ? null : servers.trim();
     }
 
-    /** A raw value, for settings the app itself reads (e.g. newswire.input.max.bytes). */
+    /**
+     * The largest input item accepted, {@code newswire.input.max.bytes}.
+     *
+     * @throws IllegalArgumentException naming the key and the expected form when the value is not a byte count
+     */
+    public long maxItemBytes() {
+        final String value = get(PipelineConfig.PREFIX + "input.max.bytes",
+            Long.toString(io.newswire.schema.config.Limits.MAX_ITEM_BYTES));
+        try {
+            final long bytes = Long.parseLong(value);
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (final NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new IllegalArgumentException(PipelineConfig.PREFIX + "input.max.bytes must be a positive number of "
+            + "bytes (e.g. 4194304 for 4 MiB), was '" + value + "'");
+    }
+
+    /** A raw value, for settings the app itself reads. */
     public String get(final String key, final String fallback) {
         final String value = all.getProperty(key);
         return value == null || value.isBlank() ? fallback : value.trim();

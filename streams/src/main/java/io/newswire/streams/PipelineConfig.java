@@ -27,7 +27,7 @@ import io.newswire.streams.enrich.EnrichmentSettings;
  * @param routes        route name → the enrichment topics that send an item to {@code news.<route>}
  * @param dedupWindow   how long an item is remembered for duplicate detection
  * @param partitions    partitions for topics newswire creates
- * @param replicationFactor replication factor for topics newswire creates
+ * @param replicationFactor replication factor for topics newswire creates, -1 for the broker's default
  * @param enrichment    language, entity and topic settings
  */
 public record PipelineConfig(String applicationId, TopicNames topics, Map<String, Set<String>> routes,
@@ -39,6 +39,9 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
     /** One route per taxonomy topic: an item about security goes to news.security, and so on. */
     public static final List<String> DEFAULT_ROUTES =
         List.of("security", "trade", "economy", "energy", "diplomacy", "health", "sport", "culture");
+
+    /** Replication factor -1: let the broker apply its default.replication.factor. */
+    public static final short BROKER_DEFAULT_REPLICATION = -1;
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -54,10 +57,19 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         if (partitions < 1) {
             throw new IllegalArgumentException("newswire.topic.partitions must be at least 1, was " + partitions);
         }
+        if (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION) {
+            throw new IllegalArgumentException(PREFIX + "topic.replication.factor must be at least 1 (or -1 for the "
+                + "broker's default), was " + replicationFactor);
+        }
+        final Set<String> reserved = Set.of(topics.raw(), topics.general(), topics.duplicates(), topics.dlq());
         for (final String route : routes.keySet()) {
             if (!route.matches("[a-z0-9][a-z0-9_-]*")) {
-                throw new IllegalArgumentException("route name '" + route
+                throw new IllegalArgumentException(PREFIX + "routes." + route + ": route name '" + route
                     + "' is not usable in a topic name: use lowercase letters, digits, '-' and '_'");
+            }
+            if ("general".equals(route) || reserved.contains(topics.route(route))) {
+                throw new IllegalArgumentException(PREFIX + "routes." + route + ": route '" + route + "' would write "
+                    + "to " + topics.route(route) + ", which newswire uses for something else; name it otherwise");
             }
         }
     }
@@ -95,7 +107,7 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
             routes(properties),
             parseDuration("dedup.window", get(properties, "dedup.window", "P7D")),
             parseInt("topic.partitions", get(properties, "topic.partitions", "3")),
-            (short) parseInt("topic.replication.factor", get(properties, "topic.replication.factor", "1")),
+            replicationFactor(get(properties, "topic.replication.factor", "1")),
             enrichment);
     }
 
@@ -112,6 +124,11 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
     /** A copy with another application id (tests and replays use fresh ones). */
     public PipelineConfig withApplicationId(final String id) {
         return new PipelineConfig(id, topics, routes, dedupWindow, partitions, replicationFactor, enrichment);
+    }
+
+    /** A copy whose topics are created with {@code count} partitions. */
+    public PipelineConfig withPartitions(final int count) {
+        return new PipelineConfig(applicationId, topics, routes, dedupWindow, count, replicationFactor, enrichment);
     }
 
     /** A copy with another dedup window. */
@@ -146,6 +163,15 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         return java.util.Collections.unmodifiableMap(copy);
     }
 
+    private static short replicationFactor(final String value) {
+        final int factor = parseInt("topic.replication.factor", value);
+        if ((factor < 1 || factor > Short.MAX_VALUE) && factor != BROKER_DEFAULT_REPLICATION) {
+            throw new IllegalArgumentException(PREFIX + "topic.replication.factor must be between 1 and "
+                + Short.MAX_VALUE + " (or -1 for the broker's default), was " + value);
+        }
+        return (short) factor;
+    }
+
     private static String get(final Properties properties, final String key, final String fallback) {
         final String value = properties.getProperty(PREFIX + key);
         return value == null || value.isBlank() ? fallback : value.trim();
@@ -171,24 +197,24 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
     static Duration parseDuration(final String key, final String value) {
         final String text = value.trim();
         final Matcher shortForm = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (shortForm.matches()) {
-            final long amount = Long.parseLong(shortForm.group(1));
-            switch (shortForm.group(2)) {
-                case "ms":
-                    return Duration.ofMillis(amount);
-                case "s":
-                    return Duration.ofSeconds(amount);
-                case "m":
-                    return Duration.ofMinutes(amount);
-                case "h":
-                    return Duration.ofHours(amount);
-                default:
-                    return Duration.ofDays(amount);
-            }
-        }
         try {
+            if (shortForm.matches()) {
+                final long amount = Long.parseLong(shortForm.group(1));
+                switch (shortForm.group(2)) {
+                    case "ms":
+                        return Duration.ofMillis(amount);
+                    case "s":
+                        return Duration.ofSeconds(amount);
+                    case "m":
+                        return Duration.ofMinutes(amount);
+                    case "h":
+                        return Duration.ofHours(amount);
+                    default:
+                        return Duration.ofDays(amount);
+                }
+            }
             return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (final java.time.format.DateTimeParseException e) {
+        } catch (final java.time.format.DateTimeParseException | ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException(PREFIX + key + " must be a duration like 7d, 12h or P7D, was '"
                 + value + "'", e);
         }

@@ -3,6 +3,7 @@ package io.newswire.streams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,10 @@ public final class TopicProvisioner {
             final List<NewTopic> missing = new ArrayList<>();
             for (final String name : wanted) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, config.partitions(), config.replicationFactor())
+                    final Optional<Short> replication = config.replicationFactor()
+                        == PipelineConfig.BROKER_DEFAULT_REPLICATION ? Optional.empty()
+                        : Optional.of(config.replicationFactor());
+                    missing.add(new NewTopic(name, Optional.of(config.partitions()), replication)
                         .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Limits.MAX_MESSAGE_BYTES))));
                 }
             }

@@ -43,7 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         final Console console = Console.system();
         final Settings settings = Settings.load(config, System.getenv(), java.util.Map.of());
-        final PipelineConfig config = settings.pipeline().withApplicationId("newswire-demo");
+        // One partition per topic: the samples are processed in the order they are published, so the re-sent copy
+        // is always the duplicate of the original (on several partitions, the copy that reaches dedup first wins).
+        final PipelineConfig config = settings.pipeline().withApplicationId("newswire-demo").withPartitions(1);
         final Path samples = extractSamples();
         final CompletableFuture<Enricher> models = PipelineRun.loadEnricher(config, console);
         try (LocalSession session = LocalSession.open(settings, null, true, console)) {

@@ -81,8 +81,7 @@ public final class ProduceCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(settings.kafka())) {
             new TopicProvisioner(admin).ensureTopics(config);
         }
-        final long maxItemBytes = Long.parseLong(settings.get("newswire.input.max.bytes",
-            Long.toString(InputScanner.DEFAULT_MAX_ITEM_BYTES)));
+        final long maxItemBytes = settings.maxItemBytes();
         final InputReader reader = new InputReader(new InputScanner(maxItemBytes),
             new TranscriptParser(Clock.systemUTC()), new JsonlParser(Clock.systemUTC()));
         try (WirePublisher publisher = WirePublisher.connect(settings.bootstrapServers(), "newswire-producer",

@@ -13,7 +13,6 @@ import io.newswire.app.Settings;
 import io.newswire.app.pipeline.Exporter;
 import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.app.pipeline.RunReport;
-import io.newswire.producer.source.InputScanner;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.enrich.Enricher;
 import picocli.CommandLine.Command;
@@ -64,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
         try (LocalSession session = LocalSession.open(settings, dataDir, false, console)) {
             final PipelineRun run = new PipelineRun(config, session.kafka().clientProperties(settings.kafka()),
                 console, session.stateDir(), rejectDir,
-                Long.parseLong(settings.get("newswire.input.max.bytes", Long.toString(InputScanner.DEFAULT_MAX_ITEM_BYTES))));
+                settings.maxItemBytes());
             final RunReport report = run.run(inputs, timeout != null ? timeout : Duration.ofMinutes(2), models);
             ReportPrinter.summary(console, report);
             if (exportDir != null) {

@@ -32,7 +32,17 @@ public final class Accounting {
                 accounting.add(record, outcomeOf(record.topic(), config));
             }
         }
+        accounting.checkGeneralIsExclusive(config.topics().general());
         return accounting;
+    }
+
+    /** news.general is for items that matched no route: an item there and in a route topic came out twice. */
+    private void checkGeneralIsExclusive(final String general) {
+        topicsByTrace.forEach((trace, topics) -> {
+            if (topics.contains(general) && topics.size() > 1) {
+                violations.add("input " + trace + " came out in " + general + " and in " + topics);
+            }
+        });
     }
 
     private static Outcome outcomeOf(final String topic, final PipelineConfig config) {

@@ -119,6 +119,15 @@ public final class TestInputs {
         return duplicates;
     }
 
+    /** The id of the first bundled English item (the one {@link #withCopyOfFirstCorpusItem()} copies). */
+    public static String firstCorpusItemId() {
+        try {
+            return JSON.readTree(sampleLines("kremlin-en-samples.jsonl").get(0)).get("id").asText();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Settings that give a test its own topics and application id on a shared broker. */
     public static Properties isolatedTopics() {
         final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);

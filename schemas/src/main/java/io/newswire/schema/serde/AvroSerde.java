@@ -30,7 +30,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final BinaryMessageDecoder<T> decoder;
 
     AvroSerde(final Class<T> type, final Schema current, final List<Schema> released) {
-        TrustedPackages.trustNewswireSchemas();
+        SchemaTrust.trustNewswireSchemas();
         this.type = type;
         final SpecificData model = new SpecificData(type.getClassLoader());
         final SchemaStore.Cache store = new SchemaStore.Cache();

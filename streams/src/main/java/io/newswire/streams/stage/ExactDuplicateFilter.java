@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.newswire.schema.DedupDecision;
 import io.newswire.schema.EnrichedItem;
+import io.newswire.schema.serde.SchemaTrust;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -39,6 +40,7 @@ public final class ExactDuplicateFilter
      */
     public ExactDuplicateFilter(final String storeName, final Duration window,
                                 final Function<EnrichedItem, String> dedupKey, final String sameWhat) {
+        SchemaTrust.trustNewswireSchemas();
         this.storeName = storeName;
         this.window = window;
         this.dedupKey = dedupKey;

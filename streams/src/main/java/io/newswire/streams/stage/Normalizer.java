@@ -6,6 +6,7 @@ import java.util.List;
 import io.newswire.schema.Dateline;
 import io.newswire.schema.Turn;
 import io.newswire.schema.WireItem;
+import io.newswire.schema.serde.SchemaTrust;
 import io.newswire.schema.text.ContentHash;
 import io.newswire.schema.text.TextNormalizer;
 
@@ -15,6 +16,10 @@ import io.newswire.schema.text.TextNormalizer;
  * was changed added to {@code repairs}. Stateless and thread-safe.
  */
 public final class Normalizer {
+
+    public Normalizer() {
+        SchemaTrust.trustNewswireSchemas();
+    }
 
     /** The normalized copy of {@code item}. */
     public WireItem normalize(final WireItem item) {
@@ -34,16 +39,31 @@ public final class Normalizer {
         if (changedCaptions > 0) {
             repairs.add("normalize: " + changedCaptions + " caption(s) (Unicode, invisible characters or whitespace)");
         }
+        final String lead = TextNormalizer.clean(item.getLead());
+        if (lead != null && !lead.equals(item.getLead())) {
+            repairs.add("normalize: lead (Unicode, invisible characters or whitespace)");
+        }
         final List<Turn> turns = new ArrayList<>();
+        int changedTurns = 0;
         for (final Turn turn : item.getTurns()) {
-            turns.add(Turn.newBuilder().setSpeaker(TextNormalizer.clean(turn.getSpeaker()))
-                .setText(cleanParagraphs(turn.getText())).build());
+            final Turn clean = Turn.newBuilder().setSpeaker(TextNormalizer.clean(turn.getSpeaker()))
+                .setText(cleanParagraphs(turn.getText())).build();
+            if (!clean.equals(turn)) {
+                changedTurns++;
+            }
+            turns.add(clean);
+        }
+        if (changedTurns > 0) {
+            repairs.add("normalize: " + changedTurns + " turn(s) (Unicode, invisible characters or whitespace)");
         }
         final Dateline dateline = item.getDateline() == null ? null : Dateline.newBuilder(item.getDateline())
             .setPlace(TextNormalizer.clean(item.getDateline().getPlace())).build();
+        if (dateline != null && !dateline.equals(item.getDateline())) {
+            repairs.add("normalize: dateline place (Unicode, invisible characters or whitespace)");
+        }
         return WireItem.newBuilder(item)
             .setTitle(title)
-            .setLead(TextNormalizer.clean(item.getLead()))
+            .setLead(lead)
             .setBody(body)
             .setCaptions(captions)
             .setTurns(turns)

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
+import io.newswire.schema.serde.SchemaTrust;
 import io.newswire.streams.enrich.Enricher;
 
 /**
@@ -17,6 +18,7 @@ public final class StatelessPipeline {
     private final RouteDecider routes;
 
     public StatelessPipeline(final Normalizer normalizer, final Enricher enricher, final RouteDecider routes) {
+        SchemaTrust.trustNewswireSchemas();
         this.normalizer = normalizer;
         this.enricher = enricher;
         this.routes = routes;
