@@ -57,6 +57,13 @@ public final class Console {
         }
     }
 
+    /** Progress of reading many input files, as one line: "{@code <doing>} 3/10 files: 120 items, 2 rejected". */
+    public io.newswire.producer.source.ProgressListener fileProgress(final String doing) {
+        return progress -> progress(progress.filesDone() == progress.filesTotal(),
+            "%s %d/%d files: %d items, %d rejected", doing, progress.filesDone(), progress.filesTotal(),
+            progress.items(), progress.rejects());
+    }
+
     /** Ends a progress line so the next output starts on a fresh line. */
     public synchronized void endProgressLine() {
         if (progressLineOpen) {

@@ -111,6 +111,28 @@ public final class Settings {
         return kafka;
     }
 
+    /**
+     * The bootstrap servers, for commands that need a running Kafka.
+     *
+     * @throws IllegalArgumentException saying how to give them when none are configured
+     */
+    public String requireBootstrapServers() {
+        final String servers = bootstrapServers();
+        if (servers == null) {
+            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT or set "
+                + "NEWSWIRE_BOOTSTRAP_SERVERS ('newswire broker' starts one locally; 'run' and 'demo' start their own)");
+        }
+        return servers;
+    }
+
+    /** Kafka settings as producer overrides: everything but bootstrap.servers, which is passed on its own. */
+    public static java.util.Map<String, Object> producerOverrides(final Properties kafka) {
+        final java.util.Map<String, Object> overrides = new java.util.TreeMap<>();
+        kafka.stringPropertyNames().stream().filter(key -> !"bootstrap.servers".equals(key))
+            .forEach(key -> overrides.put(key, kafka.getProperty(key)));
+        return overrides;
+    }
+
     /** The bootstrap servers, or null when none is configured (the embedded broker is used then). */
     public String bootstrapServers() {
         final String servers = all.getProperty("bootstrap.servers");

@@ -55,8 +55,7 @@ public final class EnrichCommand implements Callable<Integer> {
                 console.note("rejected %s", rejection.describe());
                 rejects.incrementAndGet();
             }
-        }, progress -> console.progress(progress.filesDone() == progress.filesTotal(),
-            "enriching %d/%d files: %d items", progress.filesDone(), progress.filesTotal(), progress.items()));
+        }, console.fileProgress("enriching"));
         console.endProgressLine();
         skipped.forEach(name -> console.note("skipped %s (neither .txt nor .jsonl)", name));
         console.note("%d items enriched, %d rejected", items.get(), rejects.get());

@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.producer.InputReader;
 import io.newswire.producer.ProduceJob;
 import io.newswire.producer.parse.JsonlParser;
@@ -22,8 +21,6 @@ import io.newswire.producer.source.InputFormat;
 import io.newswire.producer.source.InputScanner;
 import io.newswire.producer.source.RejectFolder;
 import io.newswire.streams.PipelineConfig;
-import io.newswire.streams.TopicProvisioner;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,23 +70,16 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         final Console console = Console.system();
         final Settings settings = common.settings();
-        if (settings.bootstrapServers() == null) {
-            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT or set "
-                + "NEWSWIRE_BOOTSTRAP_SERVERS (or use 'newswire run', which starts an embedded broker)");
-        }
+        final String servers = settings.requireBootstrapServers();
         final PipelineConfig config = settings.pipeline();
-        try (Admin admin = Admin.create(settings.kafka())) {
-            new TopicProvisioner(admin).ensureTopics(config);
-        }
+        PipelineRun.createTopics(settings.kafka(), config, console);
         final long maxItemBytes = settings.maxItemBytes();
         final InputReader reader = new InputReader(new InputScanner(maxItemBytes),
             new TranscriptParser(Clock.systemUTC()), new JsonlParser(Clock.systemUTC()));
-        try (WirePublisher publisher = WirePublisher.connect(settings.bootstrapServers(), "newswire-producer",
-            config.topics(), overrides(settings))) {
+        try (WirePublisher publisher = WirePublisher.connect(servers, "newswire-producer", config.topics(),
+            Settings.producerOverrides(settings.kafka()))) {
             final RejectFolder rejects = rejectDir == null ? null : new RejectFolder(rejectDir);
-            final ProduceJob job = new ProduceJob(reader, publisher, progress -> console.progress(
-                progress.filesDone() == progress.filesTotal(), "reading %d/%d files: %d items, %d rejected",
-                progress.filesDone(), progress.filesTotal(), progress.items(), progress.rejects()), rejects);
+            final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"), rejects);
             if (source.watch != null) {
                 return watch(job, console);
             }
@@ -111,15 +101,5 @@ public final class ProduceCommand implements Callable<Integer> {
         } finally {
             latch.closed();
         }
-    }
-
-    private static Map<String, Object> overrides(final Settings settings) {
-        final Map<String, Object> overrides = new TreeMap<>();
-        settings.kafka().forEach((key, value) -> {
-            if (!"bootstrap.servers".equals(key)) {
-                overrides.put(key.toString(), value);
-            }
-        });
-        return overrides;
     }
 }

@@ -1,17 +1,15 @@
 package io.newswire.app.cli;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.StreamsRunner;
-import io.newswire.streams.TopicProvisioner;
 import io.newswire.streams.enrich.Enricher;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,18 +32,10 @@ public final class StreamsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         final Console console = Console.system();
         final Settings settings = common.settings();
-        if (settings.bootstrapServers() == null) {
-            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT or set "
-                + "NEWSWIRE_BOOTSTRAP_SERVERS (start one with 'newswire broker' for a local try)");
-        }
+        settings.requireBootstrapServers();
         final PipelineConfig config = settings.pipeline();
         if (!noCreateTopics) {
-            try (Admin admin = Admin.create(settings.kafka())) {
-                final List<String> created = new TopicProvisioner(admin).ensureTopics(config);
-                if (!created.isEmpty()) {
-                    console.note("created topics %s", String.join(", ", created));
-                }
-            }
+            PipelineRun.createTopics(settings.kafka(), config, console);
         }
         final ShutdownLatch latch = new ShutdownLatch();
         try (StreamsRunner runner = new StreamsRunner(config, settings.kafka(), new NewswireSerdes(),

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.pipeline.OutputCollector;
 import io.newswire.schema.json.RecordJson;
 import io.newswire.schema.serde.AvroSerde;
 import io.newswire.schema.serde.NewswireSerdes;
@@ -53,11 +54,9 @@ public final class TailCommand implements Callable<Integer> {
     public Integer call() {
         final Console console = Console.system();
         final Settings settings = common.settings();
-        if (settings.bootstrapServers() == null) {
-            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT or set "
-                + "NEWSWIRE_BOOTSTRAP_SERVERS");
-        }
-        final AvroSerde<? extends SpecificRecord> serde = serdeFor(topic, settings.pipeline(), new NewswireSerdes());
+        final String servers = settings.requireBootstrapServers();
+        final AvroSerde<? extends SpecificRecord> serde =
+            OutputCollector.serdeFor(topic, settings.pipeline(), new NewswireSerdes());
         final Properties props = settings.kafka();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -68,7 +67,7 @@ public final class TailCommand implements Callable<Integer> {
             final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalArgumentException("topic " + topic + " does not exist on "
-                    + settings.bootstrapServers() + "; list the pipeline's topics with --help of 'newswire run'");
+                    + servers + "; list the pipeline's topics with --help of 'newswire run'");
             }
             final List<TopicPartition> partitions = new ArrayList<>();
             infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
@@ -104,19 +103,5 @@ public final class TailCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "{\"_unreadable\": \"partition %d offset %d: %s\"}", record.partition(),
                 record.offset(), e.getMessage().replace("\"", "'"));
         }
-    }
-
-    private static AvroSerde<? extends SpecificRecord> serdeFor(final String topic, final PipelineConfig config,
-                                                               final NewswireSerdes serdes) {
-        if (topic.equals(config.topics().raw())) {
-            return serdes.wireItem();
-        }
-        if (topic.equals(config.topics().duplicates())) {
-            return serdes.dedupDecision();
-        }
-        if (topic.equals(config.topics().dlq())) {
-            return serdes.deadLetter();
-        }
-        return serdes.enrichedItem();
     }
 }

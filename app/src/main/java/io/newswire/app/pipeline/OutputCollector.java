@@ -48,7 +48,7 @@ public final class OutputCollector implements AutoCloseable {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         for (final String topic : config.outputTopics()) {
-            serdeByTopic.put(topic, serdeOf(topic, config, serdes));
+            serdeByTopic.put(topic, serdeFor(topic, config, serdes));
             final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos != null) {
                 infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
@@ -107,8 +107,12 @@ public final class OutputCollector implements AutoCloseable {
         }
     }
 
-    private static AvroSerde<? extends SpecificRecord> serdeOf(final String topic, final PipelineConfig config,
+    /** The serde of a pipeline topic's values: WireItem, DedupDecision, DeadLetter, else EnrichedItem. */
+    public static AvroSerde<? extends SpecificRecord> serdeFor(final String topic, final PipelineConfig config,
                                                                final NewswireSerdes serdes) {
+        if (topic.equals(config.topics().raw())) {
+            return serdes.wireItem();
+        }
         if (topic.equals(config.topics().duplicates())) {
             return serdes.dedupDecision();
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.newswire.app.Console;
+import io.newswire.app.Settings;
 import io.newswire.producer.InputReader;
 import io.newswire.producer.ProduceJob;
 import io.newswire.producer.publish.PublishSummary;
@@ -85,7 +86,7 @@ public final class PipelineRun {
     /** As {@link #run(List, Duration)}, with models being loaded by {@link #loadEnricher}. */
     public RunReport run(final List<Path> inputs, final Duration timeout, final CompletableFuture<Enricher> models) {
         final NewswireSerdes serdes = new NewswireSerdes();
-        createTopics();
+        createTopics(kafka, config, console);
         final Enricher enricher = models.join();
 
         final Properties streamsKafka = new Properties();
@@ -112,7 +113,8 @@ public final class PipelineRun {
         }
     }
 
-    private void createTopics() {
+    /** Creates the pipeline's missing topics on the Kafka of {@code kafka}, telling the user which. */
+    public static void createTopics(final Properties kafka, final PipelineConfig config, final Console console) {
         try (Admin admin = Admin.create(kafka)) {
             final List<String> created = new TopicProvisioner(admin).ensureTopics(config);
             if (!created.isEmpty()) {
@@ -145,22 +147,14 @@ public final class PipelineRun {
             new io.newswire.producer.parse.TranscriptParser(Clock.systemUTC()),
             new io.newswire.producer.parse.JsonlParser(Clock.systemUTC()));
         try (WirePublisher publisher = WirePublisher.connect(kafka.getProperty("bootstrap.servers"),
-            "newswire-run", config.topics(), producerOverrides())) {
+            "newswire-run", config.topics(), Settings.producerOverrides(kafka))) {
             publisher.traceAs(runId);
-            final ProduceJob job = new ProduceJob(reader, publisher, progress -> console.progress(
-                progress.filesDone() == progress.filesTotal(), "reading %d/%d files: %d items, %d rejected",
-                progress.filesDone(), progress.filesTotal(), progress.items(), progress.rejects()), rejectFolder());
+            final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"),
+                rejectFolder());
             final PublishSummary summary = job.run(inputs);
             console.endProgressLine();
             return summary;
         }
-    }
-
-    private Map<String, Object> producerOverrides() {
-        final Map<String, Object> overrides = new TreeMap<>();
-        kafka.stringPropertyNames().stream().filter(key -> !"bootstrap.servers".equals(key))
-            .forEach(key -> overrides.put(key, kafka.getProperty(key)));
-        return overrides;
     }
 
     private RejectFolder rejectFolder() {
