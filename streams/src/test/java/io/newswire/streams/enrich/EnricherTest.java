@@ -1,6 +1,7 @@
 package io.newswire.streams.enrich;
 
-import static io.newswire.streams.enrich.WireItemBuilder.aWireItem;
+import static io.newswire.streams.testing.WireItems.aWireItem;
+import static io.newswire.streams.testing.WireItems.theSeedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class EnricherTest {
 
     @Test
     void shouldDetectItalianInTheSeedTranscript() {
-        final Enrichment enrichment = enricher.enrich(TranscriptFixture.seed());
+        final Enrichment enrichment = enricher.enrich(theSeedTranscript());
 
         assertThat(enrichment.language()).isEqualTo("it");
         assertThat(enrichment.languageConfidence()).isBetween(EnrichmentSettings.DEFAULT_MIN_LANGUAGE_CONFIDENCE, 1.0);
@@ -47,7 +48,7 @@ class EnricherTest {
 
     @Test
     void shouldListTheSeedSpeakersAsPersons() {
-        final Enrichment enrichment = enricher.enrich(TranscriptFixture.seed());
+        final Enrichment enrichment = enricher.enrich(theSeedTranscript());
 
         assertThat(enrichment.speakers()).containsExactly("Vladimir Putin", "Kassym-Zhomart Tokayev");
         assertThat(enrichment.entities().getPersons()).containsExactly("Vladimir Putin", "Kassym-Zhomart Tokayev");
@@ -55,7 +56,7 @@ class EnricherTest {
 
     @Test
     void shouldFindTheSeedCountriesOrganizationsAndPlaces() {
-        final Enrichment enrichment = enricher.enrich(TranscriptFixture.seed());
+        final Enrichment enrichment = enricher.enrich(theSeedTranscript());
 
         assertThat(enrichment.entities().getCountries()).contains("RU", "KZ", "AF").doesNotHaveDuplicates();
         assertThat(enrichment.entities().getOrganizations()).contains("SCO", "CSTO", "EAEU");
@@ -64,7 +65,7 @@ class EnricherTest {
 
     @Test
     void shouldScoreTheSeedAsSecurityAndTrade() {
-        final Enrichment enrichment = enricher.enrich(TranscriptFixture.seed());
+        final Enrichment enrichment = enricher.enrich(theSeedTranscript());
 
         assertThat(enrichment.topics()).extracting(TopicScore::getName).contains("security", "trade");
         assertThat(enrichment.topics()).allSatisfy(topic ->
@@ -89,7 +90,7 @@ class EnricherTest {
 
     @Test
     void shouldGiveNoLanguageNorTopicsForAnEmptyItem() {
-        final Enrichment enrichment = enricher.enrich(aWireItem().build());
+        final Enrichment enrichment = enricher.enrich(aWireItem().untitled().undated().build());
 
         assertThat(enrichment.language()).isNull();
         assertThat(enrichment.languageConfidence()).isZero();
@@ -100,7 +101,7 @@ class EnricherTest {
 
     @Test
     void shouldBeDeterministic() {
-        final WireItem seed = TranscriptFixture.seed();
+        final WireItem seed = theSeedTranscript();
 
         assertThat(enricher.enrich(seed)).isEqualTo(enricher.enrich(seed));
         assertThat(Enricher.create(EnrichmentSettings.defaults()).enrich(seed)).isEqualTo(enricher.enrich(seed));
@@ -108,7 +109,7 @@ class EnricherTest {
 
     @Test
     void shouldGiveTheSameResultsWhenSharedBetweenThreads() throws Exception {
-        final List<WireItem> items = List.of(TranscriptFixture.seed(), Samples.securityItem(), Samples.tradeItem(),
+        final List<WireItem> items = List.of(theSeedTranscript(), Samples.securityItem(), Samples.tradeItem(),
                 Samples.securityAndTradeItem());
         final List<Enrichment> expected = items.stream().map(enricher::enrich).toList();
         final List<Future<List<Enrichment>>> runs = new ArrayList<>();

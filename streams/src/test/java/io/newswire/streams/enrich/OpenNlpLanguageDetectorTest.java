@@ -1,5 +1,6 @@
 package io.newswire.streams.enrich;
 
+import static io.newswire.streams.testing.WireItems.theSeedTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -42,7 +43,7 @@ class OpenNlpLanguageDetectorTest {
 
     @Test
     void shouldDetectTheSeedTranscriptAsItalian() {
-        assertThat(detector.detect(ItemText.of(TranscriptFixture.seed())).language()).isEqualTo("it");
+        assertThat(detector.detect(ItemText.of(theSeedTranscript())).language()).isEqualTo("it");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.newswire.streams.enrich;
 
-import static io.newswire.streams.enrich.WireItemBuilder.aWireItem;
+import static io.newswire.streams.testing.WireItems.aWireItem;
 
 import io.newswire.schema.WireItem;
 

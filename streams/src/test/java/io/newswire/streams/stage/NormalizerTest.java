@@ -1,6 +1,6 @@
 package io.newswire.streams.stage;
 
-import static io.newswire.streams.testing.Transcripts.aTranscript;
+import static io.newswire.streams.testing.WireItems.aWireItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -14,7 +14,6 @@ import java.util.List;
 import io.newswire.schema.Turn;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.text.ContentHash;
-import io.newswire.streams.testing.Transcripts;
 import io.newswire.streams.testing.WireItems;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class NormalizerTest {
 
     @Test
     void shouldComposeTextToNfc() {
-        final WireItem item = aTranscript().titled("Cafe\u0301 society")
+        final WireItem item = aWireItem().titled("Cafe\u0301 society")
             .paragraph("Il Presidente e\u0300 arrivato in citta\u0300.").build();
 
         final WireItem normalized = normalizer.normalize(item);
@@ -37,7 +36,7 @@ class NormalizerTest {
 
     @Test
     void shouldRemoveInvisibleAndBidiControlCharacters() {
-        final WireItem item = aTranscript().titled("\uFEFFPut\u200Bin meets To\u00ADkayev")
+        final WireItem item = aWireItem().titled("\uFEFFPut\u200Bin meets To\u00ADkayev")
             .paragraph("The \u202Bsummit\u202C was \u2066held\u2069 in Mos\u200Dcow.").build();
 
         final WireItem normalized = normalizer.normalize(item);
@@ -48,7 +47,7 @@ class NormalizerTest {
 
     @Test
     void shouldCollapseWhitespaceAndTrim() {
-        final WireItem item = aTranscript().titled("  Putin\u00A0meets   Tokayev ")
+        final WireItem item = aWireItem().titled("  Putin\u00A0meets   Tokayev ")
             .paragraph("\tThe minister\u2003said\r\nthat  trade   grew.  ").build();
 
         final WireItem normalized = normalizer.normalize(item);
@@ -59,7 +58,7 @@ class NormalizerTest {
 
     @Test
     void shouldDropEmptyParagraphsAndCaptions() {
-        final WireItem item = aTranscript().titled("Putin meets Tokayev")
+        final WireItem item = aWireItem().titled("Putin meets Tokayev")
             .paragraph("First.").paragraph("   ").paragraph("\u200B\u200C").paragraph("").paragraph("Second.")
             .caption("Moscow, the Kremlin.").caption(" \u00A0 ")
             .build();
@@ -72,7 +71,7 @@ class NormalizerTest {
 
     @Test
     void shouldKeepTheParagraphBreaksOfTurns() {
-        final WireItem item = aTranscript().titled("Putin meets Tokayev")
+        final WireItem item = aWireItem().titled("Putin meets Tokayev")
             .turnWithText(" Vladimir\u00A0 Putin",
                 "Caro  amico,\tbuon\npomeriggio!\n\n\n   Sono molto lieto.\n \nGrazie. ")
             .build();
@@ -85,7 +84,7 @@ class NormalizerTest {
 
     @Test
     void shouldCleanTheLeadAndTheDatelinePlace() {
-        final WireItem item = aTranscript().titled("Putin meets Tokayev").withLead("  The  leaders\u200B met. ")
+        final WireItem item = aWireItem().titled("Putin meets Tokayev").withLead("  The  leaders\u200B met. ")
             .datelined(" Mosca\u00A0", "2021-08-21").paragraph("Body.").build();
 
         final WireItem normalized = normalizer.normalize(item);
@@ -97,8 +96,8 @@ class NormalizerTest {
 
     @Test
     void shouldRecomputeTheContentHashFromTheNormalizedText() {
-        final WireItem stale = WireItem.newBuilder(aTranscript().titled(" Putin  meets Tokayev")
-            .paragraph("Trade\u00A0grew.").paragraph(" ").build()).setContentHash("0".repeat(64)).build();
+        final WireItem stale = aWireItem().titled(" Putin  meets Tokayev")
+            .paragraph("Trade\u00A0grew.").paragraph(" ").withContentHash("0".repeat(64)).build();
 
         final WireItem normalized = normalizer.normalize(stale);
 
@@ -108,13 +107,13 @@ class NormalizerTest {
 
     @Test
     void shouldGiveTheSameContentHashToCopiesDifferingOnlyInWhitespaceAndTypography() {
-        final WireItem typeset = aTranscript().withId("typeset").titled("Putin meets Tokayev")
+        final WireItem typeset = aWireItem().withId("typeset").titled("Putin meets Tokayev")
             .paragraph("\u201cWe are allies,\u201d he said \u2014 and it\u2019s true.")
             .paragraph("Trade grew.").build();
-        final WireItem plain = aTranscript().withId("plain").titled("Putin  meets\u00A0Tokayev ")
+        final WireItem plain = aWireItem().withId("plain").titled("Putin  meets\u00A0Tokayev ")
             .paragraph("\"We are  allies,\"\nhe said - and it's true.").paragraph("  ")
             .paragraph("Trade grew.").build();
-        final WireItem reworded = aTranscript().withId("reworded").titled("Putin meets Tokayev")
+        final WireItem reworded = aWireItem().withId("reworded").titled("Putin meets Tokayev")
             .paragraph("\u201cWe are partners,\u201d he said \u2014 and it\u2019s true.")
             .paragraph("Trade grew.").build();
 
@@ -126,7 +125,7 @@ class NormalizerTest {
 
     @Test
     void shouldKeepTypographyInTheText() {
-        final WireItem item = aTranscript().titled("Putin meets Tokayev")
+        final WireItem item = aWireItem().titled("Putin meets Tokayev")
             .paragraph("\u201cWe are allies,\u201d he said \u2014 and it\u2019s true.").build();
 
         assertThat(normalizer.normalize(item).getBody())
@@ -135,7 +134,7 @@ class NormalizerTest {
 
     @Test
     void shouldRecordWhatItChangedAfterEarlierRepairs() {
-        final WireItem item = aTranscript().titled("Putin  meets Tokayev").repairedBefore(PARSER_REPAIR)
+        final WireItem item = aWireItem().titled("Putin  meets Tokayev").repairedBefore(PARSER_REPAIR)
             .paragraph("Clean.").paragraph("Dirty\u200B.").paragraph("   ").caption("A  caption.").build();
 
         final WireItem normalized = normalizer.normalize(item);
@@ -149,7 +148,7 @@ class NormalizerTest {
 
     @Test
     void shouldLeaveCleanInputAsItIsWithoutARepairLine() {
-        final WireItem clean = aTranscript().titled("Putin meets Tokayev").repairedBefore(PARSER_REPAIR)
+        final WireItem clean = aWireItem().titled("Putin meets Tokayev").repairedBefore(PARSER_REPAIR)
             .withLead("The leaders met.").datelined("Mosca", "2021-08-21")
             .turn("Vladimir Putin", "Caro amico, buon pomeriggio!", "Sono molto lieto.")
             .caption("Con il presidente del Kazakistan.").build();
@@ -162,14 +161,14 @@ class NormalizerTest {
 
     @Test
     void shouldLeaveTheSeedTranscriptAsItIs() {
-        final WireItem seed = Transcripts.theSeedTranscript();
+        final WireItem seed = WireItems.theSeedTranscript();
 
         assertThat(normalizer.normalize(seed)).isEqualTo(seed);
     }
 
     @Test
     void shouldChangeNothingMoreTheSecondTime() {
-        final WireItem dirty = aTranscript().titled(" Putin  meets Tokayev").withLead("A\u200B lead.")
+        final WireItem dirty = aWireItem().titled(" Putin  meets Tokayev").withLead("A\u200B lead.")
             .paragraph("Dirty\u00A0 text.").paragraph("").turnWithText("Putin ", "One.\n\n\nTwo.").build();
 
         final WireItem once = normalizer.normalize(dirty);
@@ -179,9 +178,9 @@ class NormalizerTest {
 
     @Test
     void shouldRecordARepairWhenOnlyTheLeadOrATurnChanged() {
-        final WireItem dirtyLead = aTranscript().titled("Putin meets Tokayev").withLead("The  leaders\u200B met.")
+        final WireItem dirtyLead = aWireItem().titled("Putin meets Tokayev").withLead("The  leaders\u200B met.")
             .paragraph("Body.").build();
-        final WireItem dirtyTurn = aTranscript().titled("Putin meets Tokayev").paragraph("Vladimir Putin: Thank you.")
+        final WireItem dirtyTurn = aWireItem().titled("Putin meets Tokayev").paragraph("Vladimir Putin: Thank you.")
             .turnWithText("Vladimir Putin", "Thank\u00A0 you.").build();
 
         assertThat(normalizer.normalize(dirtyLead).getRepairs()).anyMatch(repair -> repair.startsWith("normalize:"));

@@ -19,7 +19,7 @@ import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.StreamsRunner;
 import io.newswire.streams.enrich.Enricher;
-import io.newswire.streams.testing.Transcripts;
+import io.newswire.streams.testing.WireItems;
 import io.newswire.streams.topology.NewswireTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -80,7 +80,7 @@ class StatelessPipelineTest {
 
     @Test
     void shouldGiveTheSeedTranscriptTheFieldsTheTopologyGivesIt() {
-        final WireItem seed = Transcripts.theSeedTranscript();
+        final WireItem seed = WireItems.theSeedTranscript();
         final Instant timestamp = START.plusMillis(1_234);
 
         final EnrichedItem expected = stateless.process(seed, timestamp);

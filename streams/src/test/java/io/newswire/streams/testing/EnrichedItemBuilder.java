@@ -6,14 +6,17 @@ import java.util.List;
 
 import io.newswire.schema.Entities;
 import io.newswire.schema.EnrichedItem;
-import io.newswire.schema.Source;
 import io.newswire.schema.TopicScore;
-import io.newswire.schema.text.ContentHash;
+import io.newswire.schema.WireItem;
+import io.newswire.streams.enrich.Enrichment;
+import io.newswire.streams.stage.EnrichedItems;
 
 /**
  * Builds EnrichedItems for tests of the stages after enrichment (dedup, route):
- * {@code anEnrichedItem().withId("a").aboutTopics("security").build()}. The content hash is that of the title and
- * body, as the normalize stage leaves it, so two items built with the same text are the same content.
+ * {@code anEnrichedItem().withId("a").aboutTopics("security").build()}.
+ *
+ * <p>The item underneath is an undated {@link WireItems} item, enriched by {@link EnrichedItems#of} as the enrich
+ * stage does, so two items built with the same text have the same content hash.
  */
 public final class EnrichedItemBuilder {
 
@@ -62,28 +65,13 @@ public final class EnrichedItemBuilder {
         return this;
     }
 
+    /** The item the normalize stage would pass on, enriched as English with these topics, as the enrich stage does. */
     public EnrichedItem build() {
-        return EnrichedItem.newBuilder()
-            .setId(id)
-            .setSource(Source.newBuilder().setName("kremlin.ru").setUrl(null).build())
-            .setTitle(title)
-            .setLanguage("en")
-            .setLanguageConfidence(0.99)
-            .setPublished("2021-08-21")
-            .setDateline(null)
-            .setSpeakers(List.of())
-            .setTurns(List.of())
-            .setCaptions(List.of())
-            .setLead(null)
-            .setBody(body)
-            .setEntities(Entities.newBuilder().build())
-            .setTopics(List.copyOf(topics))
-            .setRoutes(List.copyOf(routes))
-            .setDuplicateOf(null)
-            .setStoryId(null)
-            .setRepairs(List.of())
-            .setContentHash(ContentHash.of(title, body))
-            .setEnrichedAt(ENRICHED_AT)
-            .build();
+        final WireItem item = WireItems.aWireItem().withId(id).titled(title).about(body).undated().build();
+        final EnrichedItem enriched = EnrichedItems.of(item,
+            new Enrichment("en", 0.99, List.of(), Entities.newBuilder().build(), topics), ENRICHED_AT);
+        // Set on the fresh record rather than copied through newBuilder(record), which needs Avro's class trust.
+        enriched.setRoutes(List.copyOf(routes));
+        return enriched;
     }
 }

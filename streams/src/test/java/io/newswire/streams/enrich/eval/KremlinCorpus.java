@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.newswire.schema.WireItem;
-import io.newswire.streams.enrich.WireItemBuilder;
+import io.newswire.streams.testing.WireItems;
 
 /**
  * Reads {@code kremlin-en-dev.jsonl} for measurement: each line becomes a {@link WireItem} built from the content
@@ -45,8 +45,9 @@ final class KremlinCorpus {
     }
 
     private static Entry entry(final JsonNode json, final String origin) {
-        final WireItemBuilder item = WireItemBuilder.aWireItem()
+        final WireItems item = WireItems.aWireItem()
                 .withId(json.path("id").asText(origin))
+                .undated()
                 .titled(text(json, "title"))
                 .withLead(text(json, "lead"));
         for (final JsonNode paragraph : json.path("paragraphs")) {

@@ -21,7 +21,7 @@ import io.newswire.streams.enrich.TopicClassifier;
 import io.newswire.streams.enrich.TopicLexicon;
 import io.newswire.streams.enrich.TopicScoring;
 import io.newswire.streams.enrich.Token;
-import io.newswire.streams.enrich.TranscriptFixture;
+import io.newswire.streams.testing.WireItems;
 
 /**
  * Measurement tool (not a test): per-topic precision, recall and F1 of the topic classifier on
@@ -59,7 +59,8 @@ public final class TopicsEval {
 
     public static void main(final String[] args) throws Exception {
         final List<KremlinCorpus.Entry> entries = KremlinCorpus.read(Path.of(args[0]));
-        final WireItem seed = TranscriptFixture.parse(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+        final WireItem seed = WireItems.fromTranscript(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8))
+                .withId("seed").build();
         final boolean sweep = args.length > 2 && "sweep".equals(args[2]);
         final List<Sample> samples = new ArrayList<>();
         for (final KremlinCorpus.Entry entry : entries) {
