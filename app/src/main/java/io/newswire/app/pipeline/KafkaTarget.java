@@ -43,7 +43,9 @@ public final class KafkaTarget implements AutoCloseable {
             .port(port)
             .brokerProperty("offsets.topic.num.partitions", COORDINATOR_PARTITIONS)
             .brokerProperty("transaction.state.log.num.partitions", COORDINATOR_PARTITIONS)
-            .brokerProperty("message.max.bytes", Integer.toString(io.newswire.schema.config.Limits.MAX_MESSAGE_BYTES));
+            .brokerProperty("message.max.bytes", Integer.toString(io.newswire.schema.config.Limits.MAX_MESSAGE_BYTES))
+            // newswire creates its topics itself; a mistyped topic name (e.g. in tail) must not create one.
+            .brokerProperty("auto.create.topics.enable", "false");
         if (storage != null) {
             builder.storageDirectory(storage);
         }
