@@ -95,7 +95,8 @@ public final class ProduceCommand implements Callable<Integer> {
         final ShutdownLatch latch = new ShutdownLatch();
         try (DirectoryWatcher watcher = new DirectoryWatcher(source.watch, pollInterval, job)) {
             watcher.start();
-            console.note("watching %s every %s; Ctrl-C to stop", source.watch.toAbsolutePath(), pollInterval);
+            console.note("watching %s every %d ms; Ctrl-C to stop", source.watch.toAbsolutePath(),
+                pollInterval.toMillis());
             latch.await();
             return 0;
         } finally {
