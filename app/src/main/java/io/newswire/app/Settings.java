@@ -26,7 +26,7 @@ public final class Settings {
 
     /** Environment variables that the launcher script reads, not configuration keys. */
     private static final Set<String> NOT_SETTINGS = Set.of("NEWSWIRE_CONFIG", "NEWSWIRE_HEAP", "NEWSWIRE_JAVA_OPTS",
-        "NEWSWIRE_JAR", "NEWSWIRE_HOME");
+        "NEWSWIRE_JAR", "NEWSWIRE_HOME", "NEWSWIRE_DEBUG");
 
     private final Properties all;
 
@@ -147,16 +147,19 @@ public final class Settings {
     public long maxItemBytes() {
         final String value = get(PipelineConfig.PREFIX + "input.max.bytes",
             Long.toString(io.newswire.schema.config.Limits.MAX_ITEM_BYTES));
+        final long most = io.newswire.schema.config.Limits.MAX_ITEM_BYTES;
         try {
             final long bytes = Long.parseLong(value);
-            if (bytes > 0) {
+            if (bytes > 0 && bytes <= most) {
                 return bytes;
             }
         } catch (final NumberFormatException e) {
             // reported below, with the key
         }
-        throw new IllegalArgumentException(PipelineConfig.PREFIX + "input.max.bytes must be a positive number of "
-            + "bytes (e.g. 4194304 for 4 MiB), was '" + value + "'");
+        // An item grows about twice on its way (body and turns, then entities), and every record must fit in
+        // the topics' max.message.bytes: larger inputs are rejected when read instead of failing when sent.
+        throw new IllegalArgumentException(PipelineConfig.PREFIX + "input.max.bytes must be a number of bytes from 1 "
+            + "to " + most + " (4 MiB, so that an enriched item fits in a record), was '" + value + "'");
     }
 
     /** A raw value, for settings the app itself reads. */

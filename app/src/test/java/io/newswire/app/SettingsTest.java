@@ -169,6 +169,18 @@ class SettingsTest {
     }
 
     @Test
+    void shouldReadTheInputLimitAndRefuseOneTooLargeForARecord() {
+        assertThat(Settings.load(aConfigFile("small.properties", "newswire.input.max.bytes=1024"), NO_ENV,
+            NO_OVERRIDES).maxItemBytes()).isEqualTo(1024);
+        assertThat(Settings.load(null, NO_ENV, NO_OVERRIDES).maxItemBytes())
+            .isEqualTo(io.newswire.schema.config.Limits.MAX_ITEM_BYTES);
+        final Settings tooLarge = Settings.load(aConfigFile("large.properties", "newswire.input.max.bytes=99999999"),
+            NO_ENV, NO_OVERRIDES);
+        assertThatThrownBy(tooLarge::maxItemBytes).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("newswire.input.max.bytes").hasMessageContaining("99999999");
+    }
+
+    @Test
     void shouldGiveNoBootstrapServersWhenNoneOrABlankOneIsConfigured() {
         assertThat(Settings.load(null, NO_ENV, NO_OVERRIDES).bootstrapServers()).isNull();
         assertThat(Settings.load(null, Map.of("NEWSWIRE_BOOTSTRAP_SERVERS", "  "), NO_OVERRIDES).bootstrapServers())

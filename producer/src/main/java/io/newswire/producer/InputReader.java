@@ -42,11 +42,6 @@ public final class InputReader {
         return new InputReader(new InputScanner(), new TranscriptParser(clock), new JsonlParser(clock));
     }
 
-    /** The scanner, for callers that list inputs themselves. */
-    public InputScanner scanner() {
-        return scanner;
-    }
-
     /**
      * Reads every input file under {@code inputs} in order; inputs that cannot be listed (missing paths, files of
      * another type named explicitly) are rejected first.

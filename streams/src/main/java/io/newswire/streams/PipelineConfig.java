@@ -6,13 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.newswire.schema.config.TopicNames;
 import io.newswire.streams.enrich.EnrichmentSettings;
@@ -43,7 +40,6 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
     /** Replication factor -1: let the broker apply its default.replication.factor. */
     public static final short BROKER_DEFAULT_REPLICATION = -1;
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     public PipelineConfig {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -100,6 +96,15 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         }
         if (threshold != null && !threshold.isBlank()) {
             enrichment = enrichment.withTopicThreshold(parseDouble("enrich.topic.threshold", threshold));
+        }
+        final String minLetters = properties.getProperty(PREFIX + "enrich.language.min.letters");
+        final String minConfidence = properties.getProperty(PREFIX + "enrich.language.min.confidence");
+        if (minLetters != null || minConfidence != null) {
+            enrichment = enrichment.withLanguageThresholds(
+                minLetters == null ? enrichment.minLanguageLetters()
+                    : parseInt("enrich.language.min.letters", minLetters),
+                minConfidence == null ? enrichment.minLanguageConfidence()
+                    : parseDouble("enrich.language.min.confidence", minConfidence));
         }
         return new PipelineConfig(
             get(properties, "application.id", "newswire"),
@@ -195,26 +200,9 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
 
     /** Accepts ISO-8601 ({@code P7D}, {@code PT12H}) and short forms ({@code 7d}, {@code 12h}, {@code 30m}). */
     static Duration parseDuration(final String key, final String value) {
-        final String text = value.trim();
-        final Matcher shortForm = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         try {
-            if (shortForm.matches()) {
-                final long amount = Long.parseLong(shortForm.group(1));
-                switch (shortForm.group(2)) {
-                    case "ms":
-                        return Duration.ofMillis(amount);
-                    case "s":
-                        return Duration.ofSeconds(amount);
-                    case "m":
-                        return Duration.ofMinutes(amount);
-                    case "h":
-                        return Duration.ofHours(amount);
-                    default:
-                        return Duration.ofDays(amount);
-                }
-            }
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (final java.time.format.DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            return Durations.parse(value);
+        } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(PREFIX + key + " must be a duration like 7d, 12h or P7D, was '"
                 + value + "'", e);
         }

@@ -51,8 +51,8 @@ public final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // The default from Kafka 5.0 on; setting it now keeps behaviour (and the logs) the same across upgrades.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        props.put(StreamsConfig.STATE_DIR_CONFIG,
-            Path.of(System.getProperty("java.io.tmpdir"), "newswire-streams").toString());
+        // Beside the broker's data of 'newswire broker' (data/kafka), not in /tmp, which the OS may clean.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("data", "streams").toString());
         props.put(StreamsConfig.topicPrefix("max.message.bytes"), Integer.toString(Limits.MAX_MESSAGE_BYTES));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
             Integer.toString(Limits.MAX_MESSAGE_BYTES));

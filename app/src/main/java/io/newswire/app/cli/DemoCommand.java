@@ -14,7 +14,6 @@ import io.newswire.app.Console;
 import io.newswire.app.Settings;
 import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.app.pipeline.RunReport;
-import io.newswire.producer.source.InputScanner;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.enrich.Enricher;
 import picocli.CommandLine.Command;
@@ -50,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         final CompletableFuture<Enricher> models = PipelineRun.loadEnricher(config, console);
         try (LocalSession session = LocalSession.open(settings, null, true, console)) {
             final PipelineRun run = new PipelineRun(config, session.kafka().clientProperties(settings.kafka()),
-                console, session.stateDir(), null, InputScanner.DEFAULT_MAX_ITEM_BYTES);
+                console, session.stateDir(), null, settings.maxItemBytes());
             final RunReport report = run.run(List.of(samples), Duration.ofMinutes(2), models);
             ReportPrinter.arrivals(console, report, config.outputTopics());
             ReportPrinter.summary(console, report);

@@ -11,6 +11,9 @@ import io.newswire.app.Console;
 import io.newswire.app.Settings;
 import io.newswire.producer.InputReader;
 import io.newswire.producer.ItemSink;
+import io.newswire.producer.parse.JsonlParser;
+import io.newswire.producer.parse.TranscriptParser;
+import io.newswire.producer.source.InputScanner;
 import io.newswire.producer.source.Rejection;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.json.RecordJson;
@@ -28,6 +31,9 @@ import picocli.CommandLine.Option;
         + "without Kafka, and prints one JSON object per item on stdout; rejects and a summary go to stderr.")
 public final class EnrichCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
         description = "Files or folders (recursive) of .txt and .jsonl inputs.")
     private List<Path> inputs;
@@ -37,17 +43,28 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        InputPaths.requireExisting(spec, inputs);
         final Console console = Console.system();
-        final PipelineConfig pipeline = Settings.load(config, System.getenv(), Map.of()).pipeline();
+        final Settings settings = Settings.load(config, System.getenv(), Map.of());
+        final PipelineConfig pipeline = settings.pipeline();
         final StatelessPipeline stages = new StatelessPipeline(new Normalizer(),
             Enricher.create(pipeline.enrichment()), new RouteDecider(pipeline.routes()));
         final AtomicLong items = new AtomicLong();
         final AtomicLong rejects = new AtomicLong();
-        final List<String> skipped = InputReader.create(Clock.systemUTC()).readAll(inputs, new ItemSink() {
+        final AtomicLong failed = new AtomicLong();
+        final InputReader reader = new InputReader(new InputScanner(settings.maxItemBytes()),
+            new TranscriptParser(Clock.systemUTC()), new JsonlParser(Clock.systemUTC()));
+        final List<String> skipped = reader.readAll(inputs, new ItemSink() {
             @Override
             public void item(final WireItem item) {
-                console.result("%s", RecordJson.toJsonLine(stages.process(item, item.getIngestedAt())));
-                items.incrementAndGet();
+                try {
+                    console.result("%s", RecordJson.toJsonLine(stages.process(item, item.getIngestedAt())));
+                    items.incrementAndGet();
+                } catch (final RuntimeException e) {
+                    // As the topology dead-letters such an item, this reports it and goes on with the others.
+                    console.note("cannot enrich %s (%s): %s", item.getId(), item.getOrigin(), e);
+                    failed.incrementAndGet();
+                }
             }
 
             @Override
@@ -58,7 +75,7 @@ public final class EnrichCommand implements Callable<Integer> {
         }, console.fileProgress("enriching"));
         console.endProgressLine();
         skipped.forEach(name -> console.note("skipped %s (neither .txt nor .jsonl)", name));
-        console.note("%d items enriched, %d rejected", items.get(), rejects.get());
-        return 0;
+        console.note("%d items enriched, %d rejected, %d failed", items.get(), rejects.get(), failed.get());
+        return failed.get() == 0 ? 0 : 1;
     }
 }

@@ -29,15 +29,18 @@ final class LocalSession implements AutoCloseable {
 
     static LocalSession open(final Settings settings, final Path dataDir, final boolean forceEmbedded,
                              final Console console) {
+        final String servers = settings.bootstrapServers();
+        final KafkaTarget target = servers != null && !forceEmbedded ? KafkaTarget.external(servers)
+            : KafkaTarget.embedded(dataDir == null ? null : dataDir.resolve("kafka"), 0, console);
         try {
             final Path state = dataDir == null ? Files.createTempDirectory("newswire-state-")
                 : Files.createDirectories(dataDir.resolve("streams"));
-            final String servers = settings.bootstrapServers();
-            final KafkaTarget target = servers != null && !forceEmbedded ? KafkaTarget.external(servers)
-                : KafkaTarget.embedded(dataDir == null ? null : dataDir.resolve("kafka"), 0, console);
             return new LocalSession(target, state, dataDir == null);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        } catch (final IOException | RuntimeException e) {
+            target.close();
+            throw new UncheckedIOException("cannot create the streams state folder under "
+                + (dataDir == null ? System.getProperty("java.io.tmpdir") : dataDir) + ": " + e.getMessage()
+                + "; check that it is writable", e instanceof IOException ? (IOException) e : new IOException(e));
         }
     }
 

@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:every readable item published", "1:Kafka did not take some records", "2:bad usage"})
 public final class ProduceCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     private CommonOptions common;
 
@@ -47,6 +50,9 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "DIR",
         description = "Copy rejected files and lines here with a .reason.txt (--watch uses DIR/rejected).")
     private Path rejectDir;
+
+    @Option(names = "--no-create-topics", description = "Do not create missing topics (the cluster admin does).")
+    private boolean noCreateTopics;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "2s",
         converter = DurationConverter.class, description = "How often --watch looks for new files (default: 2s).")
@@ -68,39 +74,49 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (source.inputs != null) {
+            InputPaths.requireExisting(spec, source.inputs);
+        }
         final Console console = Console.system();
         final Settings settings = common.settings();
         final String servers = settings.requireBootstrapServers();
         final PipelineConfig config = settings.pipeline();
-        PipelineRun.createTopics(settings.kafka(), config, console);
+        if (!noCreateTopics) {
+            PipelineRun.createTopics(settings.kafka(), config, console);
+        }
         final long maxItemBytes = settings.maxItemBytes();
         final InputReader reader = new InputReader(new InputScanner(maxItemBytes),
             new TranscriptParser(Clock.systemUTC()), new JsonlParser(Clock.systemUTC()));
+        // In watch mode, a stop request waits until the producers below are closed (their last sends flushed).
+        final ShutdownLatch latch = source.watch != null ? new ShutdownLatch() : null;
         try (WirePublisher publisher = WirePublisher.connect(servers, "newswire-producer", config.topics(),
             Settings.producerOverrides(settings.kafka()))) {
             final RejectFolder rejects = rejectDir == null ? null : new RejectFolder(rejectDir);
-            final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"), rejects);
-            if (source.watch != null) {
-                return watch(job, console);
+            final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"), rejects,
+                rejection -> console.note("rejected %s", rejection.describe()));
+            if (latch != null) {
+                return watch(job, console, latch);
             }
             final PublishSummary summary = source.stdin ? job.run("stdin", format, System.in) : job.run(source.inputs);
             console.endProgressLine();
             console.result("%s", summary.describe());
             summary.failures().forEach(failure -> console.note("not published: %s", failure));
             return summary.allPublished() ? 0 : 1;
+        } finally {
+            if (latch != null) {
+                latch.closed();
+            }
         }
     }
 
-    private int watch(final ProduceJob job, final Console console) throws IOException, InterruptedException {
-        final ShutdownLatch latch = new ShutdownLatch();
+    private int watch(final ProduceJob job, final Console console, final ShutdownLatch latch)
+        throws IOException, InterruptedException {
         try (DirectoryWatcher watcher = new DirectoryWatcher(source.watch, pollInterval, job)) {
             watcher.start();
             console.note("watching %s every %d ms; Ctrl-C to stop", source.watch.toAbsolutePath(),
                 pollInterval.toMillis());
             latch.await();
             return 0;
-        } finally {
-            latch.closed();
         }
     }
 }

@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:every item accounted for", "1:an item missing or doubled, or a failure", "2:bad usage"})
 public final class RunCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     private CommonOptions common;
 
@@ -56,6 +59,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        InputPaths.requireExisting(spec, inputs);
         final Console console = Console.system();
         final Settings settings = common.settings();
         final PipelineConfig config = settings.pipeline();

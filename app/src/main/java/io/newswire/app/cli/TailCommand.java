@@ -3,11 +3,12 @@ package io.newswire.app.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
 import io.newswire.app.pipeline.OutputCollector;
@@ -100,8 +101,9 @@ public final class TailCommand implements Callable<Integer> {
         try {
             return record.value() == null ? "null" : RecordJson.toJsonLine(serde.decode(record.value()));
         } catch (final SerializationException e) {
-            return String.format(Locale.ROOT, "{\"_unreadable\": \"partition %d offset %d: %s\"}", record.partition(),
-                record.offset(), e.getMessage().replace("\"", "'"));
+            final ObjectNode unreadable = JsonNodeFactory.instance.objectNode()
+                .put("_unreadable", e.getMessage()).put("partition", record.partition()).put("offset", record.offset());
+            return unreadable.toString();
         }
     }
 }

@@ -67,10 +67,6 @@ public final class KafkaTarget implements AutoCloseable {
         return props;
     }
 
-    public boolean isEmbedded() {
-        return broker != null;
-    }
-
     @Override
     public void close() {
         if (broker != null) {

@@ -47,14 +47,19 @@ public final class OutputCollector implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-collector-" + UUID.randomUUID());
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        for (final String topic : config.outputTopics()) {
-            serdeByTopic.put(topic, serdeFor(topic, config, serdes));
-            final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            if (infos != null) {
-                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        try {
+            for (final String topic : config.outputTopics()) {
+                serdeByTopic.put(topic, serdeFor(topic, config, serdes));
+                final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+                }
             }
+            consumer.assign(partitions);
+        } catch (final RuntimeException e) {
+            consumer.close();
+            throw e;
         }
-        consumer.assign(partitions);
     }
 
     /** The current end offsets of every output partition: start there to see only what comes next. */

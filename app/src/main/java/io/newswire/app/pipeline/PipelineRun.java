@@ -109,7 +109,7 @@ public final class PipelineRun {
             // it arrives, not after the last input was sent.
             final CompletableFuture<PublishSummary> publishing = CompletableFuture.supplyAsync(
                 () -> publish(inputs, runId), runnable -> new Thread(runnable, "newswire-publish").start());
-            return await(collector, runId, publishing, publishStart, timeout, sinceJvmStart);
+            return await(streams, collector, runId, publishing, publishStart, timeout, sinceJvmStart);
         }
     }
 
@@ -150,7 +150,7 @@ public final class PipelineRun {
             "newswire-run", config.topics(), Settings.producerOverrides(kafka))) {
             publisher.traceAs(runId);
             final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"),
-                rejectFolder());
+                rejectFolder(), rejection -> console.note("rejected %s", rejection.describe()));
             final PublishSummary summary = job.run(inputs);
             console.endProgressLine();
             return summary;
@@ -169,7 +169,7 @@ public final class PipelineRun {
         }
     }
 
-    private RunReport await(final OutputCollector collector, final String runId,
+    private RunReport await(final StreamsRunner streams, final OutputCollector collector, final String runId,
                             final CompletableFuture<PublishSummary> publishing, final long publishStart,
                             final Duration timeout, final double secondsBeforePublishing) {
         // The timeout is for silence: it restarts whenever another input is accounted for, so big inputs that
@@ -180,6 +180,7 @@ public final class PipelineRun {
         long expected = -1;
         Accounting accounting = Accounting.of(runId, List.of(), config);
         while (System.nanoTime() < deadline || published == null) {
+            failIfStopped(streams);
             final List<CollectedRecord> polled = collector.poll(Duration.ofMillis(200));
             if (firstRoute < 0 && polled.stream().anyMatch(record -> Trace.ofRun(record.trace(), runId)
                 && isRoute(record.topic()))) {
@@ -219,6 +220,17 @@ public final class PipelineRun {
         ofRun.forEach(record -> counts.merge(record.topic(), 1L, Long::sum));
         return new RunReport(runId, published, expected, accounting, ofRun, counts, firstRoute, seconds,
             secondsBeforePublishing);
+    }
+
+    /** A topology that stopped will not account for the rest: say so now rather than after the timeout. */
+    private static void failIfStopped(final StreamsRunner streams) {
+        final KafkaStreams.State state = streams.state();
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+            || state == KafkaStreams.State.PENDING_SHUTDOWN || state == KafkaStreams.State.NOT_RUNNING) {
+            throw new IllegalStateException("the topology stopped (state " + state + ") before every input came "
+                + "out; see the error logged above (records that fail a stage go to the dead-letter topic, so this "
+                + "is a problem with Kafka or the state directory)");
+        }
     }
 
     private boolean isRoute(final String topic) {

@@ -59,6 +59,20 @@ class CliUsageTest {
     }
 
     @Test
+    void shouldRefuseAnInputPathThatDoesNotExistBeforeStartingAnything() {
+        final String missing = temp.resolve("no-such-folder").toString();
+
+        for (final String command : List.of("run", "enrich")) {
+            final CapturedRun run = newswire(command, "--input", missing);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("--input " + missing + " does not exist");
+            assertThat(run.err()).doesNotContain("broker at localhost");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldNameTheBadDurationOfTimeout() {
         final CapturedRun run = newswire("run", "--input", "x", "--timeout", "soon");
 

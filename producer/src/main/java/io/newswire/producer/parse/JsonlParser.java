@@ -96,7 +96,7 @@ public final class JsonlParser {
                 "no title and no text: \"title\", \"lead\" and \"paragraphs\"/\"body\" are all missing or empty");
         }
         final Dateline dateline = dateline(body, place, published);
-        final String contentHash = ContentHash.of(title, body);
+        final String contentHash = ContentHash.of(title, lead, body);
         return WireItem.newBuilder()
             .setId(id(node, url, contentHash))
             .setSource(new Source(sourceName, url))

@@ -21,10 +21,12 @@ final class DeadLetters {
     /**
      * The dead letter of {@code rejection}.
      *
-     * @param maxOriginalBytes originals above this are cut, and the error says so: a record over the broker's
-     *                         message.max.bytes (1 MiB by default) would itself fail to publish
+     * @param errorClass       the exception behind the rejection, or null when there was none
+     * @param maxOriginalBytes originals above this are cut, and the error says so: a record over the dead-letter
+     *                         topic's max.message.bytes would itself fail to publish
      */
-    static DeadLetter of(final Rejection rejection, final Instant failedAt, final int maxOriginalBytes) {
+    static DeadLetter of(final Rejection rejection, final String errorClass, final Instant failedAt,
+                         final int maxOriginalBytes) {
         final byte[] original = rejection.original();
         final boolean cut = original.length > maxOriginalBytes;
         final String error = rejection.describe() + (cut
@@ -32,7 +34,7 @@ final class DeadLetters {
         return DeadLetter.newBuilder()
             .setStage(STAGE)
             .setError(error)
-            .setErrorClass(null)
+            .setErrorClass(errorClass)
             .setOriginal(ByteBuffer.wrap(cut ? Arrays.copyOf(original, maxOriginalBytes) : original))
             .setOriginalKey(null)
             .setTopic(null)

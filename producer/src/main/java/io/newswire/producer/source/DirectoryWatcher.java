@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * in is left alone; writers that can should write to a temporary name (not .txt/.jsonl) and rename.
  *
  * <p>A file is published before it is moved: a crash in between publishes it again at restart, under the same keys
- * (item ids are stable), which the dedup stage recognizes.
+ * (item ids are stable), which the dedup stage recognizes. A file that fails {@link #MAX_FAILURES} times in a row
+ * (its handler asks for a retry, or throws) goes to rejected/ with the last failure, so no file is published over and
+ * over.
  */
 public final class DirectoryWatcher implements AutoCloseable {
 
@@ -38,7 +40,7 @@ public final class DirectoryWatcher implements AutoCloseable {
     }
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
-    /** A file whose handling throws this often is moved to rejected/ rather than retried forever. */
+    /** A file whose handling fails (retry or exception) this often in a row is moved to rejected/. */
     static final int MAX_FAILURES = 3;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryWatcher.class);
@@ -47,13 +49,17 @@ public final class DirectoryWatcher implements AutoCloseable {
     private record Snapshot(long size, long modifiedMillis) {
     }
 
+    /** Failed tries of a file as it was then: a file changed since is a new file, with tries of its own. */
+    private record Failures(Snapshot snapshot, int count) {
+    }
+
     private final Path inbox;
     private final Path processed;
     private final RejectFolder rejected;
     private final Duration pollInterval;
     private final FileHandler handler;
     private Map<Path, Snapshot> lastSeen = new HashMap<>();
-    private final Map<Path, Integer> failures = new HashMap<>();
+    private final Map<Path, Failures> failures = new HashMap<>();
     /** Files handled but not moved away (the move failed): not handled again while they stay unchanged. */
     private final Map<Path, Snapshot> stuck = new HashMap<>();
     private ScheduledExecutorService executor;
@@ -107,6 +113,7 @@ public final class DirectoryWatcher implements AutoCloseable {
             handled++;
         }
         lastSeen = current;
+        failures.keySet().retainAll(current.keySet());
         return handled;
     }
 
@@ -142,31 +149,51 @@ public final class DirectoryWatcher implements AutoCloseable {
     }
 
     private void handle(final Path file, final Snapshot snapshot) {
-        FileOutcome outcome;
-        try {
-            outcome = handler.handle(file);
-        } catch (final RuntimeException e) {
-            final int failed = failures.merge(file, 1, Integer::sum);
-            LOG.warn("{}: handling failed ({} of {} tries)", file.getFileName(), failed, MAX_FAILURES, e);
-            if (failed < MAX_FAILURES) {
-                return;
-            }
-            outcome = FileOutcome.rejected("failed " + failed + " times; last error: " + e);
+        // Whatever stuck the file before, it changed since: it is handled as new.
+        stuck.remove(file);
+        final FileOutcome outcome = countingFailures(file, snapshot, handleCatching(file));
+        if (outcome.status() == FileOutcome.Status.RETRY) {
+            return;
         }
         failures.remove(file);
         try {
             switch (outcome.status()) {
                 case PUBLISHED -> moveToProcessed(file);
                 case REJECTED -> rejected.moveIn(file, outcome.reason());
-                case RETRY -> LOG.warn("{}: will try again: {}", file.getFileName(), outcome.reason());
-                default -> throw new IllegalStateException("unknown outcome " + outcome.status());
+                default -> throw new IllegalStateException("unexpected outcome " + outcome.status());
             }
-            stuck.remove(file);
         } catch (final IOException e) {
             LOG.warn("{}: handled ({}) but could not be moved out of {}; it will not be handled again while unchanged",
                 file.getFileName(), outcome.status(), inbox, e);
             stuck.put(file, snapshot);
         }
+    }
+
+    /** The handler's outcome; a retry when it throws, as the next try may go better. */
+    private FileOutcome handleCatching(final Path file) {
+        try {
+            return handler.handle(file);
+        } catch (final RuntimeException e) {
+            LOG.warn("{}: handling failed", file.getFileName(), e);
+            return FileOutcome.retry("handling failed: " + e);
+        }
+    }
+
+    /** Counts a retry of {@code file} as it is now; the retry that fails {@link #MAX_FAILURES} in a row rejects it. */
+    private FileOutcome countingFailures(final Path file, final Snapshot snapshot, final FileOutcome outcome) {
+        if (outcome.status() != FileOutcome.Status.RETRY) {
+            return outcome;
+        }
+        final Failures earlier = failures.get(file);
+        final int failed = earlier != null && earlier.snapshot().equals(snapshot) ? earlier.count() + 1 : 1;
+        failures.put(file, new Failures(snapshot, failed));
+        if (failed < MAX_FAILURES) {
+            LOG.warn("{}: will try again ({} of {} tries failed): {}", file.getFileName(), failed, MAX_FAILURES,
+                outcome.reason());
+            return outcome;
+        }
+        return FileOutcome.rejected("failed " + failed + " times in a row, so it is not tried again until dropped"
+            + " back in; last time: " + outcome.reason());
     }
 
     private void moveToProcessed(final Path file) throws IOException {

@@ -12,9 +12,15 @@ public record FileOutcome(Status status, String reason) {
     public enum Status {
         /** Every item was acknowledged by Kafka (rejected lines went to the dead-letter topic). */
         PUBLISHED,
-        /** The file cannot be used; it goes to rejected/ with its reason. */
+        /**
+         * The file cannot be used, or Kafka refused some of its records for good; it goes to rejected/ with its
+         * reason.
+         */
         REJECTED,
-        /** Publishing failed (Kafka unreachable, for one); the file stays and is tried again. */
+        /**
+         * Publishing failed for now (Kafka unreachable, for one); the file stays and is tried again, up to a limit of
+         * tries in a row.
+         */
         RETRY
     }
 

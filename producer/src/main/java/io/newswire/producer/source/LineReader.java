@@ -11,12 +11,13 @@ import java.util.Arrays;
  */
 final class LineReader {
 
-    /** One line as read. */
+    /**
+     * One line as read.
+     *
+     * @param bytes  the line's first bytes, up to the reader's limit
+     * @param length the line's whole length in bytes
+     */
     record RawLine(long number, byte[] bytes, long length) {
-
-        boolean truncated() {
-            return length > bytes.length;
-        }
     }
 
     private static final int CHUNK = 64 * 1024;

@@ -17,7 +17,7 @@ public enum RejectReason {
     BINARY,
     /** The bytes are not valid UTF-8 (and carry no UTF-16 byte order mark, for .txt). */
     NOT_UTF8,
-    /** The file (.txt) or line (.jsonl) is over the size limit of one item. */
+    /** The file (.txt) or line (.jsonl) is over the size limit of one item, or its item over Kafka's record limit. */
     TOO_LARGE,
     /** The file could not be read (permissions, I/O error). */
     UNREADABLE,
@@ -28,7 +28,9 @@ public enum RejectReason {
     /** A .jsonl field of the wrong type, e.g. a number where text was expected. */
     INVALID_FIELD,
     /** Neither a title nor any text. */
-    NO_CONTENT;
+    NO_CONTENT,
+    /** An item Kafka's serializer refused. */
+    UNSERIALIZABLE;
 
     /** The reason as a lower-case word for summaries and metrics, e.g. {@code not-utf8}. */
     public String code() {

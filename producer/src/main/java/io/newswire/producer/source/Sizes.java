@@ -3,7 +3,7 @@ package io.newswire.producer.source;
 import java.util.Locale;
 
 /** Byte counts as people read them in messages: "512 bytes", "3.2 KiB", "10 MiB". */
-final class Sizes {
+public final class Sizes {
 
     private static final long KIB = 1024;
     private static final long MIB = KIB * 1024;
@@ -11,7 +11,7 @@ final class Sizes {
     private Sizes() {
     }
 
-    static String describe(final long bytes) {
+    public static String describe(final long bytes) {
         if (bytes < KIB) {
             return bytes + " bytes";
         }

@@ -42,7 +42,7 @@ class JsonlParserTest {
         assertThat(item.getBody()).hasSize(7).first().isEqualTo("* * *");
         assertThat(item.getTurns()).extracting(Turn::getSpeaker)
             .containsExactly("Question", "Vladimir Putin", "Question", "Vladimir Putin", "Question", "Vladimir Putin");
-        assertThat(item.getContentHash()).isEqualTo(ContentHash.of(item.getTitle(), item.getBody()));
+        assertThat(item.getContentHash()).isEqualTo(ContentHash.of(item.getTitle(), item.getLead(), item.getBody()));
         assertThat(item.getFormat()).isEqualTo("jsonl");
         assertThat(item.getOrigin()).isEqualTo(FILE + ":7");
         assertThat(item.getIngestedAt()).isEqualTo(Fixtures.NOW);

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +27,7 @@ import io.newswire.producer.source.RejectReason;
 import io.newswire.producer.source.Rejection;
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.WireItem;
+import io.newswire.schema.config.Limits;
 import io.newswire.schema.config.TopicNames;
 import io.newswire.schema.serde.NewswireSerdes;
 
@@ -46,7 +51,13 @@ class WirePublisherTest {
     }
 
     private static WireItem jsonlItem(final long id) throws ParseException {
-        return new JsonlParser(Fixtures.CLOCK).parseLine("items.jsonl", 1, JsonItemBuilder.anItem().id(id).toLine());
+        return jsonlItem(id, 1);
+    }
+
+    /** An item read from line {@code line} of items.jsonl, titled "Meeting with the Governor". */
+    private static WireItem jsonlItem(final long id, final long line) throws ParseException {
+        return new JsonlParser(Fixtures.CLOCK).parseLine("items.jsonl", line,
+            JsonItemBuilder.anItem().id(id).set("lead", "The Governor came.").toLine());
     }
 
     @Test
@@ -135,7 +146,7 @@ class WirePublisherTest {
     }
 
     @Test
-    void shouldCountItemsThatCannotBeSerialized() throws ParseException {
+    void shouldDeadLetterItemsThatCannotBeSerialized() throws ParseException {
         final MockProducer<String, WireItem> refusing = new MockProducer<>(true, null, new StringSerializer(),
             (topic, item) -> {
                 throw new SerializationException("cannot encode WireItem");
@@ -143,18 +154,149 @@ class WirePublisherTest {
         final WirePublisher publisherOfBadItems = new WirePublisher(refusing, deadLetters, TOPICS);
 
         publisherOfBadItems.publish(jsonlItem(1));
+        final PublishSummary summary = publisherOfBadItems.flush();
 
-        assertThat(publisherOfBadItems.flush().itemsFailed()).isEqualTo(1);
+        assertThat(summary.itemsFailed()).isZero();
+        assertThat(summary.itemsRejected()).isEqualTo(1);
+        assertThat(summary.rejectsByReason()).isEqualTo(Map.of("unserializable", 1L));
+        assertThat(deadLetters.history()).singleElement().satisfies(letter -> {
+            assertThat(letter.key()).isEqualTo("items.jsonl:1");
+            assertThat(letter.value().getError()).startsWith("items.jsonl:1: item 1 cannot be serialized for Kafka"
+                + " (cannot encode WireItem)");
+            assertThat(letter.value().getErrorClass()).isEqualTo(SerializationException.class.getName());
+        });
+    }
+
+    @Test
+    void shouldDeadLetterAnItemKafkaRefusesAsTooLargeOnceKafkaAnsweredEverything() throws ParseException {
+        final MockProducer<String, WireItem> manual = itemProducer(false);
+        final WirePublisher refusing = new WirePublisher(manual, deadLetters, TOPICS, Fixtures.CLOCK, 1024);
+        refusing.traceAs("run-1");
+        refusing.publish(jsonlItem(1, 1));
+        refusing.publish(jsonlItem(2, 2));
+        refusing.publish(jsonlItem(3, 3));
+
+        manual.completeNext();
+        manual.errorNext(new RecordTooLargeException("The message is 2000000 bytes when serialized"));
+        manual.errorNext(new TimeoutException("broker unreachable"));
+        assertThat(deadLetters.history()).as("nothing sent from the producer's callback").isEmpty();
+        final PublishSummary summary = refusing.flush();
+
+        final ProducerRecord<String, DeadLetter> letter = deadLetters.history().get(0);
+        assertThat(deadLetters.history()).hasSize(1);
+        assertThat(letter.topic()).isEqualTo("test.dlq");
+        assertThat(letter.key()).isEqualTo("items.jsonl:2");
+        assertThat(Trace.read(letter.headers())).as("the trace of the refused item").isEqualTo("run-1/2");
+        assertThat(letter.value().getOrigin()).isEqualTo("items.jsonl:2");
+        assertThat(letter.value().getError()).startsWith("items.jsonl:2: Kafka refused item 2 as too large (The"
+            + " message is 2000000 bytes when serialized); split the item").endsWith("(title, lead and body)");
+        assertThat(letter.value().getErrorClass()).isEqualTo(RecordTooLargeException.class.getName());
+        assertThat(new String(bytes(letter.value().getOriginal()), StandardCharsets.UTF_8))
+            .isEqualTo("Meeting with the Governor\n\nThe Governor came.\n\nThe meeting took place.");
+        assertThat(summary.itemsPublished()).isEqualTo(1);
+        assertThat(summary.itemsRejected()).isEqualTo(1);
+        assertThat(summary.itemsFailed()).isEqualTo(1);
+        assertThat(summary.rejects()).isEqualTo(1);
+        assertThat(summary.rejectsByReason()).isEqualTo(Map.of("too-large", 1L));
+        assertThat(summary.failures()).singleElement().asString().startsWith("item 3 (items.jsonl:3) not published");
+        assertThat(summary.itemsPublished() + summary.rejects() - summary.deadLettersFailed() + summary.itemsFailed())
+            .as("every input accounted for once").isEqualTo(3);
+    }
+
+    @Test
+    void shouldCutTheTextOfARefusedItemToTheLimitOfOriginals() throws ParseException {
+        final MockProducer<String, WireItem> manual = itemProducer(false);
+        final WirePublisher refusing = new WirePublisher(manual, deadLetters, TOPICS, Fixtures.CLOCK, 16);
+        refusing.publish(jsonlItem(1));
+
+        manual.errorNext(new RecordTooLargeException("too large"));
+        refusing.flush();
+
+        final DeadLetter letter = deadLetters.history().get(0).value();
+        assertThat(bytes(letter.getOriginal())).isEqualTo("Meeting with the".getBytes(StandardCharsets.UTF_8));
+        assertThat(letter.getError()).endsWith("(title, lead and body, the first 16 bytes of 70 bytes)")
+            .doesNotContain("[original cut");
+    }
+
+    @Test
+    void shouldTallyWhatKafkaAnsweredToAGroupOfSends() throws ParseException {
+        final MockProducer<String, WireItem> manual = itemProducer(false);
+        final WirePublisher tallying = new WirePublisher(manual, deadLetters, TOPICS);
+        final List<Rejection> refused = new ArrayList<>();
+        final SendTally tally = new SendTally(refused::add);
+        tallying.publish(jsonlItem(1, 1), tally);
+        tallying.publish(jsonlItem(2, 2), tally);
+        tallying.publish(jsonlItem(3, 3), tally);
+        tallying.publish(jsonlItem(4, 4));
+
+        manual.completeNext();
+        manual.errorNext(new RecordTooLargeException("too large"));
+        manual.errorNext(new TopicAuthorizationException("not authorized to write test.raw"));
+        manual.errorNext(new TimeoutException("broker unreachable"));
+        tallying.flush();
+
+        assertThat(tally.itemsPublished()).isEqualTo(1);
+        assertThat(tally.itemsRefused()).isEqualTo(1);
+        assertThat(tally.permanentFailures()).isEqualTo(1);
+        assertThat(tally.retriableFailures()).as("item 4 was not in the group").isZero();
+        assertThat(tally.refusals()).satisfiesExactlyInAnyOrder(
+            first -> assertThat(first).startsWith("items.jsonl:2: Kafka refused item 2 as too large")
+                .endsWith("(on the dead-letter topic instead)"),
+            second -> assertThat(second).startsWith("item 3 (items.jsonl:3) not published")
+                .contains("not authorized to write test.raw"));
+        assertThat(refused).singleElement().satisfies(rejection -> {
+            assertThat(rejection.origin()).isEqualTo("items.jsonl:2");
+            assertThat(rejection.reason()).isEqualTo(RejectReason.TOO_LARGE);
+            assertThat(rejection.line()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void shouldKeepTheLatestFailures() throws ParseException {
+        final MockProducer<String, WireItem> unreachable = itemProducer(true);
+        unreachable.sendException = new TimeoutException("broker unreachable");
+        final WirePublisher failing = new WirePublisher(unreachable, deadLetters, TOPICS);
+
+        for (int item = 1; item <= WirePublisher.MAX_FAILURES_KEPT + 5; item++) {
+            failing.publish(jsonlItem(item, item));
+        }
+        final List<String> failures = failing.flush().failures();
+
+        assertThat(failures).hasSize(WirePublisher.MAX_FAILURES_KEPT);
+        assertThat(failures.get(0)).startsWith("item 6 (items.jsonl:6)");
+        assertThat(failures.get(failures.size() - 1)).startsWith("item 25 (items.jsonl:25)");
+    }
+
+    @Test
+    void shouldKeepAnItemsWorthOfOriginalBytesInADeadLetter() {
+        final byte[] wholeItem = new byte[Math.toIntExact(Limits.MAX_ITEM_BYTES)];
+        final WirePublisher withDefaults = new WirePublisher(items, deadLetters, TOPICS);
+
+        withDefaults.reject(Rejection.ofFile(Path.of("big.txt"), RejectReason.NO_CONTENT, "no text", wholeItem));
+        withDefaults.flush();
+
+        final DeadLetter letter = deadLetters.history().get(0).value();
+        assertThat(letter.getOriginal().remaining()).isEqualTo(wholeItem.length);
+        assertThat(letter.getError()).isEqualTo("big.txt: no text");
     }
 
     @Test
     void shouldDescribeTheSummaryForPeople() throws ParseException {
-        publisher.countFileRead();
-        publisher.publish(seed());
-        publisher.reject(Rejection.ofFile(Path.of("empty.txt"), RejectReason.EMPTY, "empty", new byte[0]));
+        final MockProducer<String, WireItem> manual = itemProducer(false);
+        final WirePublisher describing = new WirePublisher(manual, deadLetters, TOPICS);
+        describing.countFileRead();
+        describing.publish(seed());
+        describing.publish(jsonlItem(2));
+        describing.publish(jsonlItem(3));
+        describing.reject(Rejection.ofFile(Path.of("empty.txt"), RejectReason.EMPTY, "empty", new byte[0]));
 
-        assertThat(publisher.flush().describe())
-            .isEqualTo("1 file read, 1 rejected; 1 item published; 0 lines rejected (empty: 1)");
+        manual.completeNext();
+        manual.errorNext(new RecordTooLargeException("too large"));
+        manual.errorNext(new TimeoutException("broker unreachable"));
+
+        assertThat(describing.flush().describe()).isEqualTo(
+            "1 file read, 1 rejected; 1 item published, 1 refused by Kafka, 1 failed; 0 lines rejected"
+                + " (empty: 1, too-large: 1)");
     }
 
     private static byte[] bytes(final ByteBuffer buffer) {

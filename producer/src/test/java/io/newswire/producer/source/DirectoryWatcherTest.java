@@ -86,6 +86,39 @@ class DirectoryWatcherTest {
     }
 
     @Test
+    void shouldRejectAFileAfterTooManyRetriesInARow() throws IOException {
+        final DirectoryWatcher watcher = watcher(file -> FileOutcome.retry("1 records not published; last known"
+            + " failure: broker unreachable"));
+        drop("a.txt", "Title");
+
+        for (int poll = 0; poll <= DirectoryWatcher.MAX_FAILURES + 2; poll++) {
+            watcher.pollOnce();
+        }
+
+        assertThat(handled).hasSize(DirectoryWatcher.MAX_FAILURES);
+        assertThat(inbox.resolve("a.txt")).doesNotExist();
+        assertThat(inbox.resolve("rejected/a.txt")).hasContent("Title");
+        assertThat(inbox.resolve("rejected/a.txt.reason.txt")).content(StandardCharsets.UTF_8)
+            .startsWith("a.txt: failed 3 times in a row").contains("broker unreachable");
+    }
+
+    @Test
+    void shouldCountRetriesAnewWhenTheFileChanges() throws IOException {
+        final DirectoryWatcher watcher = watcher(file -> FileOutcome.retry("Kafka unreachable"));
+        final Path file = drop("a.txt", "Title");
+        for (int poll = 0; poll < DirectoryWatcher.MAX_FAILURES; poll++) {
+            watcher.pollOnce();
+        }
+
+        Files.writeString(file, "\n\nText.", StandardOpenOption.APPEND);
+        watcher.pollOnce();
+        watcher.pollOnce();
+
+        assertThat(handled).hasSize(DirectoryWatcher.MAX_FAILURES);
+        assertThat(file).exists();
+    }
+
+    @Test
     void shouldRejectAFileWhoseHandlingKeepsFailing() throws IOException {
         final DirectoryWatcher watcher = watcher(file -> {
             throw new IllegalStateException("boom");

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -95,9 +94,7 @@ public final class RecordJson {
             }
             return object;
         }
-        if (value instanceof Enum || value instanceof GenericContainer) {
-            return NODES.textNode(value.toString());
-        }
+        // Enums, fixed and anything else Avro may hold: their text form.
         return NODES.textNode(value.toString());
     }
 }

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * SHA-256 of an item's normalized title and body ({@link TextNormalizer#key}): equal for copies of the same content,
- * whatever their id, whitespace, typography or captions. The producer derives ids from it; dedup compares it.
+ * SHA-256 of an item's normalized title, lead and body ({@link TextNormalizer#key}): equal for copies of the same
+ * content, whatever their id, whitespace, typography or captions. The producer derives ids from it; dedup compares it.
  */
 public final class ContentHash {
 
@@ -17,7 +17,19 @@ public final class ContentHash {
 
     /** Hex SHA-256 over the normalized title and the normalized non-empty paragraphs, one per line. */
     public static String of(final String title, final List<String> paragraphs) {
+        return of(title, null, paragraphs);
+    }
+
+    /**
+     * Hex SHA-256 over the normalized title, lead (when there is one) and non-empty paragraphs, one per line. An item
+     * without a lead hashes as {@link #of(String, List)}.
+     */
+    public static String of(final String title, final String lead, final List<String> paragraphs) {
         final StringBuilder canonical = new StringBuilder(TextNormalizer.key(title));
+        final String leadKey = TextNormalizer.key(lead);
+        if (!leadKey.isEmpty()) {
+            canonical.append("\nlead: ").append(leadKey);
+        }
         for (final String paragraph : paragraphs) {
             final String key = TextNormalizer.key(paragraph);
             if (!key.isEmpty()) {

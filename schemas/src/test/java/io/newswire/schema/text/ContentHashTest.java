@@ -24,6 +24,16 @@ class ContentHashTest {
     }
 
     @Test
+    void shouldTellItemsApartByTheirLead() {
+        assertThat(ContentHash.of("Flash", "Talks in Moscow ended.", List.of()))
+            .isNotEqualTo(ContentHash.of("Flash", "Talks in Minsk ended.", List.of()))
+            .isNotEqualTo(ContentHash.of("Flash", List.of()));
+        assertThat(ContentHash.of("Flash", null, List.of("a"))).isEqualTo(ContentHash.of("Flash", List.of("a")));
+        // A lead is not a body paragraph: moving text between the two is a different item.
+        assertThat(ContentHash.of("Flash", "a", List.of())).isNotEqualTo(ContentHash.of("Flash", List.of("a")));
+    }
+
+    @Test
     void shouldKeepParagraphBoundaries() {
         assertThat(ContentHash.of("t", List.of("a b", "c")))
             .isNotEqualTo(ContentHash.of("t", List.of("a", "b c")));

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.newswire.schema.DedupDecision;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.serde.SchemaTrust;
+import io.newswire.streams.Durations;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -68,7 +69,7 @@ public final class ExactDuplicateFilter
         rememberNewItem(key, item.getId(), eventTime);
         final EnrichedItem fresh = EnrichedItem.newBuilder(item).setDuplicateOf(null).setStoryId(item.getId()).build();
         return new DedupOutcome(fresh, decision(item, DedupOutcome.NEW, null, item.getId(),
-            "no item with the same " + sameWhat + " within the last " + human(window), 0.0, eventTime));
+            "no item with the same " + sameWhat + " within the last " + Durations.human(window), 0.0, eventTime));
     }
 
     private String firstSeen(final String key, final long eventTime) {
@@ -86,7 +87,7 @@ public final class ExactDuplicateFilter
     private DedupOutcome duplicateOf(final EnrichedItem item, final String firstId, final long eventTime) {
         final EnrichedItem duplicate = EnrichedItem.newBuilder(item).setDuplicateOf(firstId).setStoryId(firstId)
             .build();
-        final String reason = "same " + sameWhat + " as " + firstId + ", seen within the last " + human(window);
+        final String reason = "same " + sameWhat + " as " + firstId + ", seen within the last " + Durations.human(window);
         return new DedupOutcome(duplicate,
             decision(item, DedupOutcome.DUPLICATE, firstId, firstId, reason, 1.0, eventTime));
     }
@@ -105,15 +106,5 @@ public final class ExactDuplicateFilter
             .setSimilarity(similarity)
             .setDecidedAt(Instant.ofEpochMilli(eventTime))
             .build();
-    }
-
-    private static String human(final Duration duration) {
-        if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
-            return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
-        }
-        if (duration.toHours() > 0 && duration.equals(Duration.ofHours(duration.toHours()))) {
-            return duration.toHours() + " h";
-        }
-        return duration.toString();
     }
 }

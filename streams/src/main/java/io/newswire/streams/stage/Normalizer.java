@@ -28,16 +28,15 @@ public final class Normalizer {
         if (title != null && !title.equals(item.getTitle())) {
             repairs.add("normalize: title (Unicode, invisible characters or whitespace)");
         }
-        final List<String> body = cleanAll(item.getBody());
-        final int changedParagraphs = countChanged(item.getBody());
-        if (changedParagraphs > 0) {
-            repairs.add("normalize: " + changedParagraphs + " body paragraph(s) (Unicode, invisible characters "
+        final Cleaned body = cleanAll(item.getBody());
+        if (body.changed() > 0) {
+            repairs.add("normalize: " + body.changed() + " body paragraph(s) (Unicode, invisible characters "
                 + "or whitespace; empty ones dropped)");
         }
-        final List<String> captions = cleanAll(item.getCaptions());
-        final int changedCaptions = countChanged(item.getCaptions());
-        if (changedCaptions > 0) {
-            repairs.add("normalize: " + changedCaptions + " caption(s) (Unicode, invisible characters or whitespace)");
+        final Cleaned captions = cleanAll(item.getCaptions());
+        if (captions.changed() > 0) {
+            repairs.add("normalize: " + captions.changed() + " caption(s) (Unicode, invisible characters or "
+                + "whitespace)");
         }
         final String lead = TextNormalizer.clean(item.getLead());
         if (lead != null && !lead.equals(item.getLead())) {
@@ -64,41 +63,37 @@ public final class Normalizer {
         return WireItem.newBuilder(item)
             .setTitle(title)
             .setLead(lead)
-            .setBody(body)
-            .setCaptions(captions)
+            .setBody(body.texts())
+            .setCaptions(captions.texts())
             .setTurns(turns)
             .setDateline(dateline)
             .setRepairs(repairs)
-            .setContentHash(ContentHash.of(title, body))
+            .setContentHash(ContentHash.of(title, lead, body.texts()))
             .build();
     }
 
-    private static List<String> cleanAll(final List<String> texts) {
+    /** The cleaned non-empty texts, and how many texts cleaning changed or dropped. */
+    private record Cleaned(List<String> texts, int changed) {
+    }
+
+    private static Cleaned cleanAll(final List<String> texts) {
         final List<String> cleaned = new ArrayList<>(texts.size());
+        int changed = 0;
         for (final String text : texts) {
             final String clean = TextNormalizer.clean(text);
             if (clean != null && !clean.isEmpty()) {
                 cleaned.add(clean);
             }
-        }
-        return cleaned;
-    }
-
-    /** Turn texts keep their paragraph breaks: each paragraph is cleaned on its own. */
-    private static String cleanParagraphs(final String text) {
-        final List<String> paragraphs = cleanAll(List.of(text.split("\\n\\s*\\n")));
-        return String.join("\n\n", paragraphs);
-    }
-
-    /** Texts that cleaning changed or dropped. */
-    private static int countChanged(final List<String> texts) {
-        int changed = 0;
-        for (final String text : texts) {
-            final String clean = TextNormalizer.clean(text);
             if (clean == null || clean.isEmpty() || !clean.equals(text)) {
                 changed++;
             }
         }
-        return changed;
+        return new Cleaned(cleaned, changed);
+    }
+
+    /** Turn texts keep their paragraph breaks: each paragraph is cleaned on its own. */
+    private static String cleanParagraphs(final String text) {
+        final List<String> paragraphs = cleanAll(List.of(text.split("\\n\\s*\\n"))).texts();
+        return String.join("\n\n", paragraphs);
     }
 }

@@ -209,7 +209,7 @@ public final class WireItems {
             .setTurns(List.copyOf(turns))
             .setCaptions(List.copyOf(captions))
             .setRepairs(List.copyOf(repairs))
-            .setContentHash(contentHash == null ? ContentHash.of(title, body) : contentHash)
+            .setContentHash(contentHash == null ? ContentHash.of(title, lead, body) : contentHash)
             .setFormat("jsonl")
             .setOrigin("test")
             .setIngestedAt(Instant.parse("2021-08-21T10:00:00Z"))

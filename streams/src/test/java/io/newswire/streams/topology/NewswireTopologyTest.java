@@ -7,6 +7,7 @@ import static io.newswire.streams.testing.WireItems.aWireItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NewswireTopologyTest {
 
@@ -43,6 +45,8 @@ class NewswireTopologyTest {
 
     private final NewswireSerdes serdes = new NewswireSerdes();
     private final PipelineConfig config = PipelineConfig.defaults().withDedupWindow(Duration.ofDays(1));
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, EnrichedItem> security;
@@ -60,6 +64,7 @@ class NewswireTopologyTest {
     void startDriver() {
         final Topology topology = NewswireTopology.build(config, serdes, enricher);
         final Properties props = StreamsRunner.streamsProperties(config, new Properties());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         driver = new TopologyTestDriver(topology, props, START);
         raw = driver.createInputTopic(config.topics().raw(), Serdes.String().serializer(),
