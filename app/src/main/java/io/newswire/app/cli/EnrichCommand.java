@@ -23,7 +23,9 @@ import io.newswire.streams.stage.Normalizer;
 import io.newswire.streams.stage.RouteDecider;
 import io.newswire.streams.stage.StatelessPipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code newswire enrich}: the stateless stages on files, no Kafka; EnrichedItem JSON lines on stdout. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -31,8 +33,8 @@ import picocli.CommandLine.Option;
         + "without Kafka, and prints one JSON object per item on stdout; rejects and a summary go to stderr.")
 public final class EnrichCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
         description = "Files or folders (recursive) of .txt and .jsonl inputs.")

@@ -23,8 +23,10 @@ import io.newswire.producer.source.RejectFolder;
 import io.newswire.streams.PipelineConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code newswire produce}: parse inputs and publish them to news.raw (files, a watched folder, or stdin). */
 @Command(name = "produce", mixinStandardHelpOptions = true,
@@ -34,8 +36,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:every readable item published", "1:Kafka did not take some records", "2:bad usage"})
 public final class ProduceCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private CommonOptions common;

@@ -16,8 +16,10 @@ import io.newswire.app.pipeline.RunReport;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.enrich.Enricher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code newswire run}: files and folders through the real topology, every item accounted for, outputs exported. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -30,8 +32,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:every item accounted for", "1:an item missing or doubled, or a failure", "2:bad usage"})
 public final class RunCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private CommonOptions common;
