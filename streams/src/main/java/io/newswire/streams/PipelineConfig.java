@@ -94,6 +94,10 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         if (lexicon != null && !lexicon.isBlank()) {
             enrichment = enrichment.withTopicLexicon(Path.of(lexicon.trim()));
         }
+        final String model = properties.getProperty(PREFIX + "enrich.topic.model");
+        if (model != null && !model.isBlank()) {
+            enrichment = enrichment.withTopicModel(Path.of(model.trim()));
+        }
         if (threshold != null && !threshold.isBlank()) {
             enrichment = enrichment.withTopicThreshold(parseDouble("enrich.topic.threshold", threshold));
         }

@@ -1,5 +1,6 @@
 package io.newswire.streams.enrich;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.newswire.schema.WireItem;
@@ -31,8 +32,14 @@ public final class Enricher {
                 settings.minLanguageLetters(), settings.minLanguageConfidence());
         final TopicLexicon lexicon = settings.topicLexicon().map(TopicLexicon::fromFile)
                 .orElseGet(TopicLexicon::bundled);
+        final List<TopicModel> models = new ArrayList<>();
+        final TopicModel english = TopicModel.bundled("en");
+        if (english != null) {
+            models.add(english);
+        }
+        settings.topicModel().map(TopicModel::fromFile).ifPresent(models::add);
         return new Enricher(detector, EntityFinder.load(),
-                new TopicClassifier(lexicon, TopicScoring.DEFAULT, settings.topicThreshold()));
+                new TopicClassifier(lexicon, TopicScoring.DEFAULT, settings.topicThreshold(), models));
     }
 
     /** The enrichment of one item. */
@@ -41,6 +48,7 @@ public final class Enricher {
         final DetectedLanguage language = languages.detect(text);
         final List<String> speakers = Speakers.of(item);
         return new Enrichment(language.language(), language.confidence(), speakers,
-                entities.find(item, text, speakers), topics.classify(item.getTitle(), text));
+                entities.find(item, text, speakers),
+                topics.classify(language.language(), Token.of(item.getTitle()), Token.of(text)));
     }
 }

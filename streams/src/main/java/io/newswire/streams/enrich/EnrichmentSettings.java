@@ -9,13 +9,15 @@ import java.util.Optional;
  *
  * @param topicLexicon          a topic lexicon file (TSV: topic, language, term, weight) used instead of the bundled
  *                              one; empty for the bundled {@code topics.tsv}
+ * @param topicModel            a topic model file ({@link TopicModel}) used for its language instead of the bundled
+ *                              one (or in addition, for another language); empty for the bundled English model
  * @param topicThreshold        topics scoring below this (0..1) are left out
  * @param minLanguageLetters    texts with fewer letters get no language
  * @param minLanguageConfidence detections less sure than this (0..1) give no language
  * @param languageMaxChars      the language detector reads only this many characters from the start of the text
  */
-public record EnrichmentSettings(Optional<Path> topicLexicon, double topicThreshold, int minLanguageLetters,
-                                 double minLanguageConfidence, int languageMaxChars) {
+public record EnrichmentSettings(Optional<Path> topicLexicon, Optional<Path> topicModel, double topicThreshold,
+                                 int minLanguageLetters, double minLanguageConfidence, int languageMaxChars) {
 
     /** Chosen on the measurements in {@code eval/TOPICS.md}. */
     public static final double DEFAULT_TOPIC_THRESHOLD = 0.5;
@@ -26,6 +28,7 @@ public record EnrichmentSettings(Optional<Path> topicLexicon, double topicThresh
 
     public EnrichmentSettings {
         Objects.requireNonNull(topicLexicon, "topicLexicon (use Optional.empty() for the bundled lexicon)");
+        Objects.requireNonNull(topicModel, "topicModel (use Optional.empty() for the bundled model)");
         if (topicThreshold < 0.0 || topicThreshold > 1.0) {
             throw new IllegalArgumentException("topic threshold must be within 0..1, was " + topicThreshold);
         }
@@ -40,21 +43,26 @@ public record EnrichmentSettings(Optional<Path> topicLexicon, double topicThresh
     }
 
     public static EnrichmentSettings defaults() {
-        return new EnrichmentSettings(Optional.empty(), DEFAULT_TOPIC_THRESHOLD, DEFAULT_MIN_LANGUAGE_LETTERS,
+        return new EnrichmentSettings(Optional.empty(), Optional.empty(), DEFAULT_TOPIC_THRESHOLD, DEFAULT_MIN_LANGUAGE_LETTERS,
                 DEFAULT_MIN_LANGUAGE_CONFIDENCE, DEFAULT_LANGUAGE_MAX_CHARS);
     }
 
     public EnrichmentSettings withTopicLexicon(final Path lexicon) {
-        return new EnrichmentSettings(Optional.of(lexicon), topicThreshold, minLanguageLetters, minLanguageConfidence,
+        return new EnrichmentSettings(Optional.of(lexicon), topicModel, topicThreshold, minLanguageLetters, minLanguageConfidence,
                 languageMaxChars);
     }
 
+    public EnrichmentSettings withTopicModel(final Path model) {
+        return new EnrichmentSettings(topicLexicon, Optional.of(model), topicThreshold, minLanguageLetters,
+                minLanguageConfidence, languageMaxChars);
+    }
+
     public EnrichmentSettings withTopicThreshold(final double threshold) {
-        return new EnrichmentSettings(topicLexicon, threshold, minLanguageLetters, minLanguageConfidence,
+        return new EnrichmentSettings(topicLexicon, topicModel, threshold, minLanguageLetters, minLanguageConfidence,
                 languageMaxChars);
     }
 
     public EnrichmentSettings withLanguageThresholds(final int minLetters, final double minConfidence) {
-        return new EnrichmentSettings(topicLexicon, topicThreshold, minLetters, minConfidence, languageMaxChars);
+        return new EnrichmentSettings(topicLexicon, topicModel, topicThreshold, minLetters, minConfidence, languageMaxChars);
     }
 }

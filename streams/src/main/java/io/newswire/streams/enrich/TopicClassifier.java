@@ -10,38 +10,84 @@ import java.util.Map;
 import io.newswire.schema.TopicScore;
 
 /**
- * Scores an item's topics from a {@link TopicLexicon}: title and text in, the topics scoring at or above the
- * threshold out, strongest first (ties by name, so the order is deterministic). The score is described in
- * {@link TopicScoring}. Immutable and thread-safe.
+ * Scores an item's topics: its language, title words and text words in, the topics scoring at or above the
+ * threshold out, strongest first (ties by name, so the order is deterministic). Immutable and thread-safe.
+ *
+ * <p>Two sources, both data: the multilingual {@link TopicLexicon} scored as {@link TopicScoring} describes, for
+ * every language; and a trained {@link TopicModel} for the languages that have one (English), which replaces the
+ * lexicon's score for the topics it knows and reads the lexicon's scores as features. A topic the model does not
+ * know (trade, in the bundled English model) keeps its lexicon score.
  */
 public final class TopicClassifier {
 
     private final TopicLexicon lexicon;
     private final TopicScoring scoring;
     private final double threshold;
+    private final Map<String, TopicModel> models;
+    private final List<String> topics;
 
     public TopicClassifier(final TopicLexicon lexicon, final TopicScoring scoring, final double threshold) {
+        this(lexicon, scoring, threshold, List.of());
+    }
+
+    /** A classifier that uses the given models for their languages (one model a language; a later one wins). */
+    public TopicClassifier(final TopicLexicon lexicon, final TopicScoring scoring, final double threshold,
+                           final List<TopicModel> models) {
         this.lexicon = lexicon;
         this.scoring = scoring;
         this.threshold = threshold;
+        final Map<String, TopicModel> byLanguage = new HashMap<>();
+        final List<String> all = new ArrayList<>(lexicon.topics());
+        for (final TopicModel model : models) {
+            byLanguage.put(model.language(), model);
+            model.topics().stream().filter(topic -> !all.contains(topic)).forEach(all::add);
+        }
+        this.models = Map.copyOf(byLanguage);
+        this.topics = List.copyOf(all);
     }
 
-    /** The topics at or above the threshold, strongest first. */
-    public List<TopicScore> classify(final String title, final String text) {
-        final List<TopicScore> topics = new ArrayList<>();
-        scores(title, text).forEach((topic, score) -> {
+    /** The topics at or above the threshold, strongest first; {@code language} may be null (unknown). */
+    public List<TopicScore> classify(final String language, final List<Token> title, final List<Token> text) {
+        final List<TopicScore> found = new ArrayList<>();
+        scores(language, title, text).forEach((topic, score) -> {
             if (score >= threshold && score > 0.0) {
-                topics.add(new TopicScore(topic, score));
+                found.add(new TopicScore(topic, score));
             }
         });
-        topics.sort(Comparator.comparingDouble(TopicScore::getScore).reversed().thenComparing(TopicScore::getName));
-        return topics;
+        found.sort(Comparator.comparingDouble(TopicScore::getScore).reversed().thenComparing(TopicScore::getName));
+        return found;
     }
 
-    /** Every topic of the lexicon with its score (0 when no term was found), in lexicon order. */
+    /** {@link #classify(String, List, List)} on raw title and text (which should include the title). */
+    public List<TopicScore> classify(final String language, final String title, final String text) {
+        return classify(language, Token.of(title), Token.of(text));
+    }
+
+    /** The lexicon alone, whatever the language: the topics at or above the threshold, strongest first. */
+    public List<TopicScore> classify(final String title, final String text) {
+        return classify(null, title, text);
+    }
+
+    /** Every topic with its score (0 when nothing points to it), lexicon topics first, in their order. */
+    public Map<String, Double> scores(final String language, final List<Token> title, final List<Token> text) {
+        final Map<String, Double> lexiconScores = scoring.scores(lexicon.topics(), hits(title, text), text.size());
+        final TopicModel model = language == null ? null : models.get(language);
+        if (model == null) {
+            return lexiconScores;
+        }
+        final Map<String, Double> extras = new HashMap<>();
+        lexiconScores.forEach((topic, score) -> extras.put(TopicModel.LEXICON_FEATURE + topic, score));
+        final double[] probabilities = model.probabilities(title, text, extras);
+        final Map<String, Double> scores = new LinkedHashMap<>(lexiconScores);
+        for (int k = 0; k < probabilities.length; k++) {
+            scores.put(model.topics().get(k), Math.round(probabilities[k] * 1000.0) / 1000.0);
+        }
+        return scores;
+    }
+
+    /** The lexicon's scores of every lexicon topic, in lexicon order. */
     public Map<String, Double> scores(final String title, final String text) {
-        final List<Token> words = Token.of(text);
-        return scoring.scores(lexicon.topics(), hits(Token.of(title), words), words.size());
+        return scores(null, Token.of(title), Token.of(text));
     }
 
     /** The lexicon terms found in the text (which should include the title) and in the title. */
@@ -49,9 +95,9 @@ public final class TopicClassifier {
         return hits(Token.of(title), Token.of(text));
     }
 
-    /** The topics of the lexicon, in its order. */
+    /** Every topic this classifier can give, lexicon topics first. */
     public List<String> topics() {
-        return lexicon.topics();
+        return topics;
     }
 
     private List<TermHits> hits(final List<Token> title, final List<Token> text) {
