@@ -16,7 +16,8 @@ import io.newswire.schema.TopicScore;
  * <p>Two sources, both data: the multilingual {@link TopicLexicon} scored as {@link TopicScoring} describes, for
  * every language; and a trained {@link TopicModel} for the languages that have one (English), which replaces the
  * lexicon's score for the topics it knows and reads the lexicon's scores as features. A topic the model does not
- * know (trade, in the bundled English model) keeps its lexicon score.
+ * know (trade, in the bundled English model) keeps its lexicon score. Each topic found carries its IPTC Media Topic
+ * code from the {@link TopicTaxonomy}.
  */
 public final class TopicClassifier {
 
@@ -25,6 +26,7 @@ public final class TopicClassifier {
     private final double threshold;
     private final Map<String, TopicModel> models;
     private final List<String> topics;
+    private final TopicTaxonomy taxonomy;
 
     public TopicClassifier(final TopicLexicon lexicon, final TopicScoring scoring, final double threshold) {
         this(lexicon, scoring, threshold, List.of());
@@ -33,6 +35,13 @@ public final class TopicClassifier {
     /** A classifier that uses the given models for their languages (one model a language; a later one wins). */
     public TopicClassifier(final TopicLexicon lexicon, final TopicScoring scoring, final double threshold,
                            final List<TopicModel> models) {
+        this(lexicon, scoring, threshold, models, TopicTaxonomy.bundled());
+    }
+
+    /** As above, with the taxonomy that gives each topic its IPTC code. */
+    public TopicClassifier(final TopicLexicon lexicon, final TopicScoring scoring, final double threshold,
+                           final List<TopicModel> models, final TopicTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.lexicon = lexicon;
         this.scoring = scoring;
         this.threshold = threshold;
@@ -51,7 +60,7 @@ public final class TopicClassifier {
         final List<TopicScore> found = new ArrayList<>();
         scores(language, title, text).forEach((topic, score) -> {
             if (score >= threshold && score > 0.0) {
-                found.add(new TopicScore(topic, score));
+                found.add(new TopicScore(topic, score, taxonomy.qcodeOf(topic)));
             }
         });
         found.sort(Comparator.comparingDouble(TopicScore::getScore).reversed().thenComparing(TopicScore::getName));
