@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         TailCommand.class,
         BrokerCommand.class,
         EnrichCommand.class,
+        EvalCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class NewswireCommand implements Runnable {
 
