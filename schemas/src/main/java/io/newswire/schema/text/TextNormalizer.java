@@ -34,7 +34,7 @@ public final class TextNormalizer {
             return null;
         }
         final String composed = nfc(text);
-        final Collapsed collapsed = collapse(composed, false, changes);
+        final Collapsed collapsed = collapse(composed, Mode.CLEAN, changes);
         // Removing an invisible character can leave a base letter next to a combining mark it used to be kept from
         // ("e", zero-width space, U+0301): compose again so that clean text is always NFC and cleaning is idempotent.
         final String result = collapsed.removedInvisible() ? nfc(collapsed.text()) : collapsed.text();
@@ -42,6 +42,18 @@ public final class TextNormalizer {
             changes.recomposed();
         }
         return result;
+    }
+
+    /**
+     * An identifier or address (an input's own id, a URL) as {@link #clean} would leave it but with its typography kept:
+     * there a dash is not a hyphen, and changing it would change which item or page is meant.
+     */
+    public static String cleanIdentifier(final String text) {
+        if (text == null) {
+            return null;
+        }
+        final Collapsed collapsed = collapse(nfc(text), Mode.IDENTIFIER, new TextChanges());
+        return collapsed.removedInvisible() ? nfc(collapsed.text()) : collapsed.text();
     }
 
     /**
@@ -53,7 +65,7 @@ public final class TextNormalizer {
         if (text == null) {
             return "";
         }
-        return collapse(nfc(text), true, new TextChanges()).text();
+        return collapse(nfc(text), Mode.KEY, new TextChanges()).text();
     }
 
     /** {@code text} in NFC: the same instance when it already is. */
@@ -62,11 +74,21 @@ public final class TextNormalizer {
             : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
+    /** What {@link #collapse} does besides removing invisible characters and collapsing whitespace. */
+    private enum Mode {
+        /** Unify typographic quotes and dashes. */
+        CLEAN,
+        /** Keep every visible character. */
+        IDENTIFIER,
+        /** Unify quotes (primes and backticks too) and dashes, fold case. */
+        KEY
+    }
+
     /** The collapsed text (the same instance when nothing changed), and whether an invisible character was removed. */
     private record Collapsed(String text, boolean removedInvisible) {
     }
 
-    private static Collapsed collapse(final String text, final boolean asKey, final TextChanges changes) {
+    private static Collapsed collapse(final String text, final Mode mode, final TextChanges changes) {
         final StringBuilder out = new StringBuilder(text.length());
         boolean changed = false;
         boolean removedInvisible = false;
@@ -75,7 +97,7 @@ public final class TextNormalizer {
         boolean whitespaceChanged = false;
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);
-            if (c > ' ' && c < '\u007F' && !asKey) {
+            if (c > ' ' && c < '\u007F' && mode != Mode.KEY) {
                 // Printable ASCII, most characters of most texts, needs none of the checks below.
                 if (spaces > 0) {
                     whitespaceChanged |= out.length() == 0 || spaces > 1 || otherSpace;
@@ -101,7 +123,11 @@ public final class TextNormalizer {
                 spaces = 0;
                 otherSpace = false;
             }
-            final char unified = asKey ? keyChar(c) : unify(c, changes);
+            final char unified = switch (mode) {
+                case CLEAN -> unify(c, changes);
+                case IDENTIFIER -> c;
+                case KEY -> keyChar(c);
+            };
             changed |= unified != c;
             out.append(unified);
         }

@@ -162,6 +162,12 @@ class TextNormalizerTest {
     }
 
     @Test
+    void shouldKeepTheTypographyOfIdentifiersButCleanTheRest() {
+        assertThat(TextNormalizer.cleanIdentifier(" tass\u2013123\u200B\u2019x\u00A0 ")).isEqualTo("tass\u2013123\u2019x");
+        assertThat(TextNormalizer.cleanIdentifier("e\u0301")).isEqualTo("\u00E9");
+    }
+
+    @Test
     void shouldUnifyTypographyAndCaseInKeys() {
         assertThat(TextNormalizer.key("\u201CHello\u201D \u2013 It\u2019s 5\u2032 `ok`"))
             .isEqualTo("\"hello\" - it's 5' 'ok'");
