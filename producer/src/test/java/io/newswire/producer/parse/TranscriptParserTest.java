@@ -160,6 +160,35 @@ class TranscriptParserTest {
     }
 
     @Test
+    void shouldReadADatelineWhoseClosedUpDashNormalizingMadeAHyphen() throws ParseException {
+        final String text = aTranscript().titled("Putin meets Tokayev")
+            .dateline("MOSCOW, Aug 21 (Reuters)\u2014")
+            .paragraph("Vladimir Putin received the President of Kazakhstan.")
+            .build();
+
+        final WireItem item = parser.parse("moscow.txt", text);
+
+        assertThat(item.getDateline().getPlace()).isEqualTo("MOSCOW");
+        assertThat(item.getDateline().getDate()).isEqualTo("2021-08-21");
+        assertThat(item.getBody()).containsExactly("Vladimir Putin received the President of Kazakhstan.");
+        assertThat(item.getRepairs()).containsExactly("normalize: 1 dash unified");
+    }
+
+    @Test
+    void shouldReadAChineseAgencyDatelineAndKeepTheTextAfterIt() throws ParseException {
+        final String text = aTranscript().titled("习近平同哈萨克斯坦总统通电话")
+            .dateline("新华社北京8月21日电（记者张三）")
+            .paragraph("国家主席习近平同总统通电话。")
+            .build();
+
+        final WireItem item = parser.parse("xinhua.txt", text);
+
+        assertThat(item.getDateline().getPlace()).isEqualTo("北京");
+        assertThat(item.getDateline().getDate()).isEqualTo("2021-08-21");
+        assertThat(item.getBody()).containsExactly("国家主席习近平同总统通电话。");
+    }
+
+    @Test
     void shouldReadCopyThatOpensWithItsDatelineAsUntitled() throws ParseException {
         final String text = aTranscript().untitled()
             .paragraph("Vladimir Putin ha ricevuto il presidente.")
