@@ -24,6 +24,7 @@ import io.newswire.schema.Dateline;
 import io.newswire.schema.Source;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.text.ContentHash;
+import io.newswire.schema.text.TextChanges;
 import io.newswire.schema.text.TextNormalizer;
 
 /**
@@ -73,17 +74,19 @@ public final class JsonlParser {
      */
     public WireItem parseLine(final String fileName, final long lineNumber, final String line) throws ParseException {
         final JsonNode node = readObject(line);
-        final String title = text(node, "title");
-        final String lead = text(node, "lead");
-        final String url = text(node, "url");
-        final String place = text(node, "place");
+        // Text is normalized before anything reads it; what that changed is the item's first repair.
+        final TextChanges changes = new TextChanges();
+        final String title = text(node, "title", changes);
+        final String lead = text(node, "lead", changes);
+        final String url = identifier(node, "url");
+        final String place = text(node, "place", changes);
         final String language = text(node, "lang");
         final List<String> repairs = new ArrayList<>();
         final LocalDate published = published(node, repairs);
 
         final List<String> body = new ArrayList<>();
         String sourceName = sourceName(node);
-        for (final String paragraph : paragraphs(node)) {
+        for (final String paragraph : paragraphs(node, changes)) {
             final String named = sourceLine.name(paragraph).orElse(null);
             if (named == null) {
                 body.add(paragraph);
@@ -97,6 +100,7 @@ public final class JsonlParser {
         }
         final Dateline dateline = dateline(body, place, published);
         final String contentHash = ContentHash.of(title, lead, body);
+        changes.repair().ifPresent(repair -> repairs.add(0, repair));
         return WireItem.newBuilder()
             .setId(id(node, url, contentHash))
             .setSource(new Source(sourceName, url))
@@ -166,7 +170,7 @@ public final class JsonlParser {
             throw new ParseException(RejectReason.INVALID_FIELD,
                 "field \"id\" is " + kind(id) + "; expected a string or an integer");
         }
-        final String own = text(node, "id");
+        final String own = identifier(node, "id");
         if (own != null) {
             return own;
         }
@@ -203,7 +207,7 @@ public final class JsonlParser {
     }
 
     /** The paragraphs: {@code paragraphs} (an array), else {@code body} (an array, or a string split into paragraphs). */
-    private List<String> paragraphs(final JsonNode node) throws ParseException {
+    private List<String> paragraphs(final JsonNode node, final TextChanges changes) throws ParseException {
         final String field = node.hasNonNull("paragraphs") ? "paragraphs" : "body";
         final JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -211,7 +215,7 @@ public final class JsonlParser {
         }
         if (value.isTextual()) {
             return Paragraphs.split(value.asText(),
-                line -> speakers.open(line).isPresent() || sourceLine.isSourceLine(line));
+                line -> speakers.open(line).isPresent() || sourceLine.isSourceLine(line), changes);
         }
         if (!value.isArray()) {
             throw new ParseException(RejectReason.INVALID_FIELD,
@@ -227,16 +231,35 @@ public final class JsonlParser {
                 throw new ParseException(RejectReason.INVALID_FIELD, "field \"" + field + "\" item " + (index + 1)
                     + " is " + kind(element) + "; expected a string");
             }
-            final String paragraph = TextNormalizer.clean(element.asText());
-            if (!paragraph.isEmpty()) {
+            final String paragraph = TextNormalizer.clean(element.asText(), changes);
+            if (paragraph.isEmpty()) {
+                changes.emptyTextDropped();
+            } else {
                 paragraphs.add(paragraph);
             }
         }
         return paragraphs;
     }
 
-    /** A text field, cleaned; null when missing, null or empty. */
+    /** A text field that is no content (a name, a code, a date), cleaned; null when missing, null or empty. */
     private static String text(final JsonNode node, final String field) throws ParseException {
+        return text(node, field, new TextChanges());
+    }
+
+    /** A content text field, cleaned, what cleaning changed counted; null when missing, null or empty. */
+    private static String text(final JsonNode node, final String field, final TextChanges changes)
+        throws ParseException {
+        final String text = TextNormalizer.clean(string(node, field), changes);
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** An identifier field (id, url): cleaned with its typography kept, so the same input keeps the same id. */
+    private static String identifier(final JsonNode node, final String field) throws ParseException {
+        final String text = TextNormalizer.cleanIdentifier(string(node, field));
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static String string(final JsonNode node, final String field) throws ParseException {
         final JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -245,8 +268,7 @@ public final class JsonlParser {
             throw new ParseException(RejectReason.INVALID_FIELD,
                 "field \"" + field + "\" is " + kind(value) + "; expected a string");
         }
-        final String text = TextNormalizer.clean(value.asText());
-        return text.isEmpty() ? null : text;
+        return value.asText();
     }
 
     /** The JSON type of {@code node} with its article, for messages: "an array", "a number". */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import io.newswire.schema.text.TextChanges;
 import io.newswire.schema.text.TextNormalizer;
 
 /**
@@ -15,23 +16,30 @@ import io.newswire.schema.text.TextNormalizer;
 final class Paragraphs {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
-    /** Characters that end a sentence (or a quotation or parenthesis that ends one). */
-    private static final String SENTENCE_END = ".!?\u2026:;\"\u201D\u00BB)]";
+    /**
+     * Characters that end a sentence (or a quotation or parenthesis that ends one); lines are cleaned first, so closing
+     * curly quotes and guillemets are ASCII quotes by then.
+     */
+    private static final String SENTENCE_END = ".!?\u2026:;\")]";
 
     private Paragraphs() {
     }
 
-    /** The paragraphs of {@code text}; {@code opensParagraph} tells which (cleaned) lines start a paragraph. */
-    static List<String> split(final String text, final Predicate<String> opensParagraph) {
-        return split(List.of(LINE_BREAK.split(text, -1)), opensParagraph);
+    /**
+     * The paragraphs of {@code text}; {@code opensParagraph} tells which (cleaned) lines start a paragraph, and
+     * {@code changes} counts what cleaning the lines changed.
+     */
+    static List<String> split(final String text, final Predicate<String> opensParagraph, final TextChanges changes) {
+        return split(List.of(LINE_BREAK.split(text, -1)), opensParagraph, changes);
     }
 
-    /** The paragraphs of {@code lines}, as {@link #split(String, Predicate)}. */
-    static List<String> split(final List<String> lines, final Predicate<String> opensParagraph) {
+    /** The paragraphs of {@code lines}, as {@link #split(String, Predicate, TextChanges)}. */
+    static List<String> split(final List<String> lines, final Predicate<String> opensParagraph,
+                              final TextChanges changes) {
         final List<String> paragraphs = new ArrayList<>();
         StringBuilder current = null;
         for (final String raw : lines) {
-            final String line = TextNormalizer.clean(raw);
+            final String line = TextNormalizer.clean(raw, changes);
             if (line.isEmpty()) {
                 current = flush(current, paragraphs);
             } else if (current == null) {

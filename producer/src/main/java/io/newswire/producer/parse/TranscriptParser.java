@@ -12,6 +12,7 @@ import io.newswire.producer.source.RejectReason;
 import io.newswire.schema.Source;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.text.ContentHash;
+import io.newswire.schema.text.TextChanges;
 import io.newswire.schema.text.TextNormalizer;
 
 /**
@@ -56,12 +57,18 @@ public final class TranscriptParser {
         if (titleLine < 0) {
             throw new ParseException(RejectReason.NO_CONTENT, "no title and no text: the file holds only whitespace");
         }
-        final String firstLine = TextNormalizer.clean(lines.get(titleLine));
+        // Text is normalized before anything reads it; what that changed is the item's first repair.
+        final TextChanges changes = new TextChanges();
+        final TextChanges titleChanges = new TextChanges();
+        final String firstLine = TextNormalizer.clean(lines.get(titleLine), titleChanges);
         // Agency copy may open with the dateline itself; then it has no title and that line is body.
         final boolean untitled = datelines.parse(firstLine, today) != null;
         final String title = untitled ? null : firstLine;
+        if (!untitled) {
+            changes.add(titleChanges);
+        }
         final List<String> paragraphs = Paragraphs.split(lines.subList(untitled ? titleLine : titleLine + 1,
-            lines.size()), line -> speakers.open(line).isPresent() || sourceLine.isSourceLine(line));
+            lines.size()), line -> speakers.open(line).isPresent() || sourceLine.isSourceLine(line), changes);
 
         final int sourceAt = lastSourceLine(paragraphs);
         final List<String> body = new ArrayList<>(sourceAt < 0 ? paragraphs : paragraphs.subList(0, sourceAt));
@@ -75,6 +82,9 @@ public final class TranscriptParser {
         }
         final CaptionRepair.Result captions = captionRepair.repair(foundCaptions);
         final String contentHash = ContentHash.of(title, body);
+        final List<String> repairs = new ArrayList<>();
+        changes.repair().ifPresent(repairs::add);
+        repairs.addAll(captions.repairs());
         return WireItem.newBuilder()
             .setId(ItemIds.fromContentHash(contentHash))
             .setSource(new Source(sourceAt < 0 ? null : sourceLine.name(paragraphs.get(sourceAt)).orElseThrow(), null))
@@ -86,7 +96,7 @@ public final class TranscriptParser {
             .setBody(body)
             .setTurns(speakers.turns(body))
             .setCaptions(captions.captions())
-            .setRepairs(captions.repairs())
+            .setRepairs(repairs)
             .setContentHash(contentHash)
             .setFormat(FORMAT)
             .setOrigin(fileName)

@@ -85,6 +85,32 @@ class JsonlParserTest {
     }
 
     @Test
+    void shouldKeepTheTypographyOfAnIdAndAUrl() throws ParseException {
+        final WireItem item = parse(anItem().id("tass\u2013wire\u2019s-1").set("url", "https://example.org/\u00AB1\u00BB")
+            .toLine());
+
+        assertThat(item.getId()).isEqualTo("tass\u2013wire\u2019s-1");
+        assertThat(item.getSource().getUrl()).isEqualTo("https://example.org/\u00AB1\u00BB");
+        assertThat(item.getRepairs()).isEmpty();
+    }
+
+    @Test
+    void shouldRecordWhatNormalizingTheContentChangedFirst() throws ParseException {
+        final String line = anItem().title("Meeting with the Gover\u00ADnor").set("lead", "The\u00A0Governor  reported.")
+            .set("place", "Novo\u2011Ogaryovo").set("date", "21/08/2021")
+            .paragraphs("He said: \u201CThe meeting took place.\u201D", "\u200B ").toLine();
+
+        final WireItem item = parse(line);
+
+        assertThat(item.getTitle()).isEqualTo("Meeting with the Governor");
+        assertThat(item.getLead()).isEqualTo("The Governor reported.");
+        assertThat(item.getDateline().getPlace()).isEqualTo("Novo-Ogaryovo");
+        assertThat(item.getBody()).containsExactly("He said: \"The meeting took place.\"");
+        assertThat(item.getRepairs()).hasSize(2).first().isEqualTo("normalize: 1 soft hyphen, 1 zero-width character "
+            + "removed; 2 typographic quotes, 1 dash unified; whitespace collapsed in 1 text; 1 empty text dropped");
+    }
+
+    @Test
     void shouldUseTheUrlWhenThereIsNoId() throws ParseException {
         final String line = anItem().set("url", "https://example.org/news/1").toLine();
 

@@ -74,6 +74,7 @@ class TranscriptParserTest {
                 + " Kassym-Zhomart Tokayev.",
             "Con il presidente del Kazakistan Kassym-Zhomart Tokayev.");
         assertThat(item.getRepairs()).containsExactly(
+            "normalize: " + apostrophes(Fixtures.seedText()) + " typographic quotes unified",
             "caption 1: removed stuttered word \"Mosca\"",
             "caption 2: removed stuttered word \"Con\"",
             "caption 3: dropped, same as caption 2");
@@ -98,6 +99,28 @@ class TranscriptParserTest {
             .replace("\n", "\r\n");
 
         assertThat(parser.parse("reflowed.txt", reflowed).getId()).isEqualTo(seed().getId());
+    }
+
+    @Test
+    void shouldKeepTheIdWhenOnlyTypographyAndInvisibleCharactersChange() throws ParseException {
+        final String typeset = Fixtures.seedText()
+            .replace("Sono molto lieto", "Sono mol\u00ADto lie\u200Bto")
+            .replace("l'invito", "l\u2019invito")
+            .replace("governativa - abbastanza", "governativa \u2014 abbastanza");
+
+        final WireItem item = parser.parse("typeset.txt", typeset);
+
+        assertThat(item.getId()).isEqualTo(seed().getId());
+        assertThat(item.getBody()).isEqualTo(seed().getBody());
+        assertThat(item.getRepairs()).first().isEqualTo("normalize: 1 soft hyphen, 1 zero-width character removed; "
+            + apostrophes(typeset) + " typographic quotes, 1 dash unified");
+    }
+
+    @Test
+    void shouldAddNoNormalizeRepairToCleanText() throws ParseException {
+        final String text = aTranscript().paragraph("Vladimir Putin ha ricevuto l'invito \"ufficiale\".").build();
+
+        assertThat(parser.parse("clean.txt", text).getRepairs()).isEmpty();
     }
 
     @Test
@@ -137,6 +160,35 @@ class TranscriptParserTest {
     }
 
     @Test
+    void shouldReadADatelineWhoseClosedUpDashNormalizingMadeAHyphen() throws ParseException {
+        final String text = aTranscript().titled("Putin meets Tokayev")
+            .dateline("MOSCOW, Aug 21 (Reuters)\u2014")
+            .paragraph("Vladimir Putin received the President of Kazakhstan.")
+            .build();
+
+        final WireItem item = parser.parse("moscow.txt", text);
+
+        assertThat(item.getDateline().getPlace()).isEqualTo("MOSCOW");
+        assertThat(item.getDateline().getDate()).isEqualTo("2021-08-21");
+        assertThat(item.getBody()).containsExactly("Vladimir Putin received the President of Kazakhstan.");
+        assertThat(item.getRepairs()).containsExactly("normalize: 1 dash unified");
+    }
+
+    @Test
+    void shouldReadAChineseAgencyDatelineAndKeepTheTextAfterIt() throws ParseException {
+        final String text = aTranscript().titled("习近平同哈萨克斯坦总统通电话")
+            .dateline("新华社北京8月21日电（记者张三）")
+            .paragraph("国家主席习近平同总统通电话。")
+            .build();
+
+        final WireItem item = parser.parse("xinhua.txt", text);
+
+        assertThat(item.getDateline().getPlace()).isEqualTo("北京");
+        assertThat(item.getDateline().getDate()).isEqualTo("2021-08-21");
+        assertThat(item.getBody()).containsExactly("国家主席习近平同总统通电话。");
+    }
+
+    @Test
     void shouldReadCopyThatOpensWithItsDatelineAsUntitled() throws ParseException {
         final String text = aTranscript().untitled()
             .paragraph("Vladimir Putin ha ricevuto il presidente.")
@@ -167,5 +219,9 @@ class TranscriptParserTest {
             .isInstanceOf(ParseException.class)
             .hasMessageContaining("no title and no text")
             .extracting(e -> ((ParseException) e).reason()).isEqualTo(RejectReason.NO_CONTENT);
+    }
+
+    private static long apostrophes(final String text) {
+        return text.chars().filter(c -> c == '\u2019').count();
     }
 }

@@ -7,84 +7,205 @@ import java.text.Normalizer;
  * so that both sides agree on what "the same content" means.
  *
  * <p>One pass over the characters instead of a chain of regular expressions: this runs on every paragraph of every
- * item (twice for the content hash), and the regex chain cost about 200 ns a character.
+ * item (twice for the content hash), and the regex chain cost about 200 ns a character. The same pass counts what it
+ * changes, so recording the repairs costs no second look at the text.
  */
 public final class TextNormalizer {
 
     private TextNormalizer() {
     }
 
-    /**
-     * Text as it should be shown and enriched: Unicode NFC, invisible and bidi control characters removed,
-     * whitespace runs collapsed to one space, trimmed. Typography (quotes, dashes, case) is kept.
-     */
+    /** {@link #clean(String, TextChanges)}, for callers that need not say what was changed. */
     public static String clean(final String text) {
-        if (text == null) {
-            return null;
-        }
-        return collapse(nfc(text), false);
+        return clean(text, new TextChanges());
     }
 
     /**
-     * Text as a comparison key: {@link #clean}, then typographic quotes and dashes unified to ASCII and case folded,
-     * so copies that differ only in typography or whitespace compare equal.
+     * Text as it should be shown and enriched: Unicode NFC; soft hyphens, zero-width and bidi control characters
+     * removed; typographic quotes, apostrophes, guillemets, dashes and minus signs unified to ASCII {@code "}, {@code '}
+     * and {@code -}; whitespace runs collapsed to one space, trimmed. Case, ellipses ({@code …}), primes and CJK
+     * brackets are kept: making them ASCII would change a text's length or meaning and its {@link #key} alike.
+     *
+     * @param changes counts what was changed, by kind; a text that ends up empty counts no whitespace (it is layout,
+     *                and the caller decides whether dropping it is worth a repair)
+     */
+    public static String clean(final String text, final TextChanges changes) {
+        if (text == null) {
+            return null;
+        }
+        final String composed = nfc(text);
+        final Collapsed collapsed = collapse(composed, Mode.CLEAN, changes);
+        // Removing an invisible character can leave a base letter next to a combining mark it used to be kept from
+        // ("e", zero-width space, U+0301): compose again so that clean text is always NFC and cleaning is idempotent.
+        final String result = collapsed.removedInvisible() ? nfc(collapsed.text()) : collapsed.text();
+        if (composed != text || result != collapsed.text()) {
+            changes.recomposed();
+        }
+        return result;
+    }
+
+    /**
+     * An identifier or address (an input's own id, a URL) as {@link #clean} would leave it but with its typography kept:
+     * there a dash is not a hyphen, and changing it would change which item or page is meant.
+     */
+    public static String cleanIdentifier(final String text) {
+        if (text == null) {
+            return null;
+        }
+        final Collapsed collapsed = collapse(nfc(text), Mode.IDENTIFIER, new TextChanges());
+        return collapsed.removedInvisible() ? nfc(collapsed.text()) : collapsed.text();
+    }
+
+    /**
+     * Text as a comparison key: {@link #clean}, and also primes and backticks made ASCII quotes, and case folded, so
+     * copies that differ only in typography or whitespace compare equal. The key of a cleaned text is the key of the
+     * text: the content hash does not depend on whether it is taken before or after cleaning.
      */
     public static String key(final String text) {
         if (text == null) {
             return "";
         }
-        return collapse(nfc(text), true);
+        return collapse(nfc(text), Mode.KEY, new TextChanges()).text();
     }
 
+    /** {@code text} in NFC: the same instance when it already is. */
     private static String nfc(final String text) {
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
             : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
-    private static String collapse(final String text, final boolean asKey) {
+    /** What {@link #collapse} does besides removing invisible characters and collapsing whitespace. */
+    private enum Mode {
+        /** Unify typographic quotes and dashes. */
+        CLEAN,
+        /** Keep every visible character. */
+        IDENTIFIER,
+        /** Unify quotes (primes and backticks too) and dashes, fold case. */
+        KEY
+    }
+
+    /** The collapsed text (the same instance when nothing changed), and whether an invisible character was removed. */
+    private record Collapsed(String text, boolean removedInvisible) {
+    }
+
+    private static Collapsed collapse(final String text, final Mode mode, final TextChanges changes) {
         final StringBuilder out = new StringBuilder(text.length());
-        boolean pendingSpace = false;
+        boolean changed = false;
+        boolean removedInvisible = false;
+        int spaces = 0;
+        boolean otherSpace = false;
+        boolean whitespaceChanged = false;
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);
-            if (isInvisible(c)) {
+            if (c > ' ' && c < '\u007F' && mode != Mode.KEY) {
+                // Printable ASCII, most characters of most texts, needs none of the checks below.
+                if (spaces > 0) {
+                    whitespaceChanged |= out.length() == 0 || spaces > 1 || otherSpace;
+                    appendSpace(out);
+                    spaces = 0;
+                    otherSpace = false;
+                }
+                out.append(c);
+                continue;
+            }
+            if (removeInvisible(c, changes)) {
+                removedInvisible = true;
                 continue;
             }
             if (isSpace(c)) {
-                pendingSpace = out.length() > 0;
+                spaces++;
+                otherSpace |= c != ' ';
                 continue;
             }
-            if (pendingSpace) {
-                out.append(' ');
-                pendingSpace = false;
+            if (spaces > 0) {
+                whitespaceChanged |= out.length() == 0 || spaces > 1 || otherSpace;
+                appendSpace(out);
+                spaces = 0;
+                otherSpace = false;
             }
-            if (asKey) {
-                appendKeyChar(out, c, text, i);
-            } else {
-                out.append(c);
-            }
+            final char unified = switch (mode) {
+                case CLEAN -> unify(c, changes);
+                case IDENTIFIER -> c;
+                case KEY -> keyChar(c);
+            };
+            changed |= unified != c;
+            out.append(unified);
         }
-        return out.toString();
+        whitespaceChanged |= spaces > 0;
+        if (whitespaceChanged && out.length() > 0) {
+            changes.whitespaceCollapsed();
+        }
+        final boolean same = !changed && !removedInvisible && !whitespaceChanged;
+        return new Collapsed(same ? text : out.toString(), removedInvisible);
     }
 
-    private static void appendKeyChar(final StringBuilder out, final char c, final String text, final int index) {
-        if (isDoubleQuote(c)) {
-            out.append('"');
-        } else if (isSingleQuote(c)) {
-            out.append('\'');
-        } else if (isDash(c)) {
-            out.append('-');
-        } else if (Character.isHighSurrogate(c) || Character.isLowSurrogate(c)) {
+    /** A run of whitespace at the start of the text is dropped, elsewhere it becomes one space. */
+    private static void appendSpace(final StringBuilder out) {
+        if (out.length() > 0) {
+            out.append(' ');
+        }
+    }
+
+    /** Counts and reports {@code c} when it is an invisible character that cleaning removes. */
+    private static boolean removeInvisible(final char c, final TextChanges changes) {
+        if (c == '\u00AD') {
+            changes.softHyphen();
+            return true;
+        }
+        if (isZeroWidth(c)) {
+            changes.zeroWidth();
+            return true;
+        }
+        if (isBidiControl(c)) {
+            changes.bidiControl();
+            return true;
+        }
+        return false;
+    }
+
+    /** The character {@code clean} writes for {@code c}, counting quotes and dashes it unifies. */
+    private static char unify(final char c, final TextChanges changes) {
+        if (isTypographicDoubleQuote(c)) {
+            changes.quote();
+            return '"';
+        }
+        if (isTypographicSingleQuote(c)) {
+            changes.quote();
+            return '\'';
+        }
+        if (isDash(c)) {
+            changes.dash();
+            return '-';
+        }
+        return c;
+    }
+
+    private static char keyChar(final char c) {
+        if (isTypographicDoubleQuote(c) || c == '\u2033') {
+            return '"';
+        }
+        if (isTypographicSingleQuote(c) || c == '\u2032' || c == '`') {
+            return '\'';
+        }
+        if (isDash(c)) {
+            return '-';
+        }
+        if (Character.isHighSurrogate(c) || Character.isLowSurrogate(c)) {
             // Supplementary characters are kept as they are; case folding them is not worth a code-point walk.
-            out.append(c);
-        } else {
-            out.append(Character.toLowerCase(c));
+            return c;
         }
+        return Character.toLowerCase(c);
     }
 
-    /** Soft hyphen, zero-width space/joiners, word joiner, BOM, and bidirectional controls. */
-    private static boolean isInvisible(final char c) {
-        return c == '\u00AD' || c >= '\u200B' && c <= '\u200F' || c == '\u2060' || c == '\uFEFF' || c == '\u061C'
-            || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+    /** Zero-width space, non-joiner and joiner, word joiner, and the byte order mark (zero-width no-break space). */
+    private static boolean isZeroWidth(final char c) {
+        return c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    /** Left-to-right and right-to-left marks, the Arabic letter mark, embeddings, overrides and isolates. */
+    private static boolean isBidiControl(final char c) {
+        return c == '\u200E' || c == '\u200F' || c == '\u061C' || c >= '\u202A' && c <= '\u202E'
+            || c >= '\u2066' && c <= '\u2069';
     }
 
     private static boolean isSpace(final char c) {
@@ -93,14 +214,17 @@ public final class TextNormalizer {
             || c == '\u205F' || c == '\u3000' || c == '\u0085' || c >= '\u001C' && c <= '\u001F';
     }
 
-    private static boolean isDoubleQuote(final char c) {
-        return c >= '\u201C' && c <= '\u201F' || c == '\u00AB' || c == '\u00BB' || c == '\u2033';
+    /** Curly and low-9 double quotes and guillemets. */
+    private static boolean isTypographicDoubleQuote(final char c) {
+        return c >= '\u201C' && c <= '\u201F' || c == '\u00AB' || c == '\u00BB';
     }
 
-    private static boolean isSingleQuote(final char c) {
-        return c >= '\u2018' && c <= '\u201B' || c == '\u2039' || c == '\u203A' || c == '\u2032' || c == '`';
+    /** Curly and low-9 single quotes (the typographic apostrophe among them) and single guillemets. */
+    private static boolean isTypographicSingleQuote(final char c) {
+        return c >= '\u2018' && c <= '\u201B' || c == '\u2039' || c == '\u203A';
     }
 
+    /** Hyphen, non-breaking hyphen, figure, en and em dash, horizontal bar, minus sign. */
     private static boolean isDash(final char c) {
         return c >= '\u2010' && c <= '\u2015' || c == '\u2212';
     }

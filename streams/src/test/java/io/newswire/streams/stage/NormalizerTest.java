@@ -124,12 +124,16 @@ class NormalizerTest {
     }
 
     @Test
-    void shouldKeepTypographyInTheText() {
+    void shouldUnifyTypographyInTheTextAndCountIt() {
         final WireItem item = aWireItem().titled("Putin meets Tokayev")
-            .paragraph("\u201cWe are allies,\u201d he said \u2014 and it\u2019s true.").build();
+            .paragraph("\u201cWe are allies,\u201d he said \u2014 and it\u2019s true.")
+            .caption("\u00abMosca\u00bb \u2013 il Cremlino.").build();
 
-        assertThat(normalizer.normalize(item).getBody())
-            .containsExactly("\u201cWe are allies,\u201d he said \u2014 and it\u2019s true.");
+        final WireItem normalized = normalizer.normalize(item);
+
+        assertThat(normalized.getBody()).containsExactly("\"We are allies,\" he said - and it's true.");
+        assertThat(normalized.getCaptions()).containsExactly("\"Mosca\" - il Cremlino.");
+        assertThat(normalized.getRepairs()).containsExactly("normalize: 5 typographic quotes, 2 dashes unified");
     }
 
     @Test
@@ -141,9 +145,32 @@ class NormalizerTest {
 
         assertThat(normalized.getRepairs()).containsExactly(
             PARSER_REPAIR,
-            "normalize: title (Unicode, invisible characters or whitespace)",
-            "normalize: 2 body paragraph(s) (Unicode, invisible characters or whitespace; empty ones dropped)",
-            "normalize: 1 caption(s) (Unicode, invisible characters or whitespace)");
+            "normalize: 1 zero-width character removed; whitespace collapsed in 2 texts; 1 empty text dropped");
+    }
+
+    @Test
+    void shouldCountTheChangesOfEveryFieldInOneLine() {
+        final WireItem item = aWireItem().titled("Cafe\u0301 \u00absociety\u00bb").withLead("The\u00ADleaders met.")
+            .datelined("Mosca\u200B", "2021-08-21").paragraph("Il Presidente \u202Bha detto\u202C.")
+            .turnWithText("Vladimir\u00A0Putin", "Caro amico \u2014 grazie.")
+            .caption("Con il presidente\u2019s.").build();
+
+        final WireItem normalized = normalizer.normalize(item);
+
+        assertThat(normalized.getRepairs()).containsExactly("normalize: 1 soft hyphen, 1 zero-width character, "
+            + "2 bidi controls removed; 3 typographic quotes, 1 dash unified; 1 text recomposed to NFC; "
+            + "whitespace collapsed in 1 text");
+    }
+
+    @Test
+    void shouldCountReflowedParagraphBreaksOfATurnAsWhitespace() {
+        final WireItem item = aWireItem().titled("Putin meets Tokayev")
+            .turnWithText("Vladimir Putin", "One.\n\n\nTwo.").build();
+
+        final WireItem normalized = normalizer.normalize(item);
+
+        assertThat(normalized.getTurns().get(0).getText()).isEqualTo("One.\n\nTwo.");
+        assertThat(normalized.getRepairs()).containsExactly("normalize: whitespace collapsed in 1 text");
     }
 
     @Test
@@ -160,10 +187,19 @@ class NormalizerTest {
     }
 
     @Test
-    void shouldLeaveTheSeedTranscriptAsItIs() {
+    void shouldOnlyUnifyTheApostrophesOfTheSeedTranscript() {
         final WireItem seed = WireItems.theSeedTranscript();
+        final long apostrophes = String.join("\n", seed.getBody()).chars().filter(c -> c == '\u2019').count()
+            + seed.getTurns().stream().mapToLong(turn -> turn.getText().chars().filter(c -> c == '\u2019').count())
+            .sum();
 
-        assertThat(normalizer.normalize(seed)).isEqualTo(seed);
+        final WireItem normalized = normalizer.normalize(seed);
+
+        assertThat(apostrophes).isPositive();
+        assertThat(normalized.getBody()).isEqualTo(seed.getBody().stream().map(p -> p.replace('\u2019', '\'')).toList());
+        assertThat(normalized.getRepairs()).containsExactly("normalize: " + apostrophes + " typographic quotes unified");
+        assertThat(WireItem.newBuilder(normalized).setBody(seed.getBody()).setTurns(seed.getTurns())
+            .setRepairs(seed.getRepairs()).build()).isEqualTo(seed);
     }
 
     @Test
