@@ -122,19 +122,11 @@ public final class TopicClassifier {
         return hits;
     }
 
-    /**
-     * Occurrences of each term. Where several terms of one topic start at the same word ({@code militar*} and
-     * {@code military exercise*}) only the heaviest counts, so one phrase is one piece of evidence; terms of
-     * different topics may share a word ({@code energy security}).
-     */
+    /** Occurrences of each term in the tokens ({@link TopicLexicon#countAt} says what counts once). */
     private Map<TopicLexicon.Term, Integer> count(final List<Token> tokens) {
         final Map<TopicLexicon.Term, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
-            final Map<String, TopicLexicon.Term> heaviest = new HashMap<>();
-            for (final TopicLexicon.Term term : lexicon.termsAt(tokens, i)) {
-                heaviest.merge(term.topic(), term, (a, b) -> a.weight() >= b.weight() ? a : b);
-            }
-            heaviest.values().forEach(term -> counts.merge(term, 1, Integer::sum));
+            lexicon.countAt(tokens, i, counts);
         }
         return counts;
     }

@@ -14,6 +14,11 @@ import java.util.TreeSet;
  * Terms are one or more words; a word ending in {@code *} matches any word it begins ({@code militar*} matches
  * {@code military}, {@code militari}); {@code {a,b}} lists alternatives. Matching ignores case. Immutable and
  * thread-safe.
+ *
+ * <p>Two scripts need more than whole words. Chinese is written without spaces, so a {@link Token} is a whole run of
+ * Han characters: a Han term (e.g. {@code 军事}) matches wherever it occurs inside such a run, each occurrence
+ * counting. Arabic attaches the article and one-letter conjunctions and prepositions to the word
+ * ({@code والعسكرية}): an Arabic word also matches with those proclitics stripped.
  */
 public final class TopicLexicon {
 
@@ -27,17 +32,26 @@ public final class TopicLexicon {
                 return false;
             }
             for (int k = 0; k < words.size(); k++) {
-                final String token = tokens.get(at + k).lower();
-                final boolean ok = prefixes.get(k) ? token.startsWith(words.get(k)) : token.equals(words.get(k));
-                if (!ok) {
+                if (!matchesWord(k, tokens.get(at + k).lower())) {
                     return false;
                 }
             }
             return true;
         }
+
+        private boolean matchesWord(final int k, final String token) {
+            for (final String form : ArabicProclitics.forms(token)) {
+                if (prefixes.get(k) ? form.startsWith(words.get(k)) : form.equals(words.get(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private final List<String> topics;
+    /** Han terms by their first character. */
+    private final Map<Character, List<Term>> hanByFirstChar;
     private final Map<String, List<Term>> byFirstWord;
     private final Map<String, List<Term>> byFirstPrefix;
     /** Lengths of the prefix terms' first words, ascending. */
@@ -48,8 +62,11 @@ public final class TopicLexicon {
         final Map<String, List<Term>> words = new HashMap<>();
         final Map<String, List<Term>> prefixes = new HashMap<>();
         final Set<Integer> lengths = new TreeSet<>();
+        final Map<Character, List<Term>> han = new HashMap<>();
         for (final Term term : terms) {
-            if (term.prefixes().get(0)) {
+            if (term.words().size() == 1 && isHan(term.words().get(0))) {
+                han.computeIfAbsent(term.words().get(0).charAt(0), k -> new ArrayList<>()).add(term);
+            } else if (term.prefixes().get(0)) {
                 prefixes.computeIfAbsent(term.words().get(0), k -> new ArrayList<>()).add(term);
                 lengths.add(term.words().get(0).length());
             } else {
@@ -57,6 +74,9 @@ public final class TopicLexicon {
             }
         }
         this.byFirstWord = copy(words);
+        final Map<Character, List<Term>> hanCopy = new HashMap<>();
+        han.forEach((c, list) -> hanCopy.put(c, List.copyOf(list)));
+        this.hanByFirstChar = Map.copyOf(hanCopy);
         this.byFirstPrefix = copy(prefixes);
         this.prefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -107,26 +127,69 @@ public final class TopicLexicon {
         return topics;
     }
 
-    /** Every term that starts at this token. */
-    List<Term> termsAt(final List<Token> tokens, final int at) {
+    /**
+     * Adds to {@code counts} the terms found at this token. Where several terms of one topic start at the same place
+     * ({@code militar*} and {@code military exercise*}) only the heaviest counts, so one phrase is one piece of
+     * evidence; terms of different topics may share a word ({@code energy security}). In a run of Han characters
+     * every character is such a place.
+     */
+    void countAt(final List<Token> tokens, final int at, final Map<Term, Integer> counts) {
         final String word = tokens.get(at).lower();
-        final List<Term> found = new ArrayList<>();
-        for (final Term term : byFirstWord.getOrDefault(word, List.of())) {
-            if (term.matches(tokens, at)) {
-                found.add(term);
+        final Map<String, Term> heaviest = new HashMap<>();
+        for (final String form : ArabicProclitics.forms(word)) {
+            for (final Term term : byFirstWord.getOrDefault(form, List.of())) {
+                keepHeaviest(heaviest, term, tokens, at);
             }
-        }
-        for (final int length : prefixLengths) {
-            if (length > word.length()) {
-                break;
-            }
-            for (final Term term : byFirstPrefix.getOrDefault(word.substring(0, length), List.of())) {
-                if (term.matches(tokens, at)) {
-                    found.add(term);
+            for (final int length : prefixLengths) {
+                if (length > form.length()) {
+                    break;
+                }
+                for (final Term term : byFirstPrefix.getOrDefault(form.substring(0, length), List.of())) {
+                    keepHeaviest(heaviest, term, tokens, at);
                 }
             }
         }
-        return found;
+        heaviest.values().forEach(term -> counts.merge(term, 1, Integer::sum));
+        if (!hanByFirstChar.isEmpty() && hasHan(word)) {
+            countHan(word, counts);
+        }
+    }
+
+    private static void keepHeaviest(final Map<String, Term> heaviest, final Term term, final List<Token> tokens,
+                                     final int at) {
+        if (term.matches(tokens, at)) {
+            heaviest.merge(term.topic(), term, (a, b) -> a.weight() >= b.weight() ? a : b);
+        }
+    }
+
+    private void countHan(final String run, final Map<Term, Integer> counts) {
+        for (int i = 0; i < run.length(); i++) {
+            final List<Term> candidates = hanByFirstChar.get(run.charAt(i));
+            if (candidates == null) {
+                continue;
+            }
+            final Map<String, Term> heaviest = new HashMap<>();
+            for (final Term term : candidates) {
+                if (run.startsWith(term.words().get(0), i)) {
+                    heaviest.merge(term.topic(), term, (a, b) -> a.weight() >= b.weight() ? a : b);
+                }
+            }
+            heaviest.values().forEach(term -> counts.merge(term, 1, Integer::sum));
+        }
+    }
+
+    private static boolean isHan(final String word) {
+        return !word.isEmpty() && word.codePoints().allMatch(c -> Character.UnicodeScript.of(c)
+                == Character.UnicodeScript.HAN);
+    }
+
+    private static boolean hasHan(final String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.UnicodeScript.of(word.charAt(i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double weight(final LexiconFile.Line line) {

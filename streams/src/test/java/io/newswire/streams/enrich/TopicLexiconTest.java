@@ -55,4 +55,29 @@ class TopicLexiconTest {
         assertThatThrownBy(() -> TopicLexicon.fromFile(file)).hasMessageContaining(file + ":1")
                 .hasMessageContaining("'heavy'");
     }
+
+    @Test
+    void shouldCountEveryHanTermInsideARunOfHanText() throws IOException {
+        final TopicClassifier classifier = new TopicClassifier(TopicLexicon.fromFile(lexicon(
+                "security\tzh\t军事\t1\nsecurity\tzh\t军事演习\t2\ntrade\tzh\t贸易\t1\n")), TopicScoring.DEFAULT, 0.0);
+
+        final java.util.List<TermHits> hits = classifier.hits("", "两国举行联合军事演习，并讨论军事合作和贸易。");
+
+        // 军事演习 and 军事 start at the same character: only the heavier counts there; the second 军事 counts too.
+        assertThat(hits).extracting(TermHits::topic, TermHits::weight, TermHits::inText).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("security", 2.0, 1),
+                org.assertj.core.groups.Tuple.tuple("security", 1.0, 1),
+                org.assertj.core.groups.Tuple.tuple("trade", 1.0, 1));
+    }
+
+    @Test
+    void shouldMatchArabicStemsBehindTheArticleAndConjunctions() throws IOException {
+        final TopicClassifier classifier = new TopicClassifier(TopicLexicon.fromFile(lexicon(
+                "security\tar\tعسكري*\t1\nhealth\tar\tلقاح\t1\n")), TopicScoring.DEFAULT, 0.0);
+
+        assertThat(classifier.hits("", "والعسكرية العسكري لقاح واللقاح")).extracting(TermHits::topic, TermHits::inText)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("security", 2),
+                        org.assertj.core.groups.Tuple.tuple("health", 2));
+        assertThat(classifier.hits("", "عسل")).isEmpty();
+    }
 }
