@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
 
-    private final Gazetteer organizations = EntityFinder.gazetteer(EntityFinder.ORGANIZATIONS);
-    private final Gazetteer places = EntityFinder.gazetteer(EntityFinder.PLACES);
+    private final Gazetteer organizations = EntityFinder.gazetteer(Gazetteer.Kind.ORGANIZATION, EntityFinder.ORGANIZATIONS);
+    private final Gazetteer places = EntityFinder.gazetteer(Gazetteer.Kind.PLACE, EntityFinder.PLACES);
 
     @Test
     void shouldMapFormsInThreeLanguagesToOneCanonicalName() {
