@@ -61,6 +61,11 @@ public final class EntityFinder {
                 values(matches, Gazetteer.Kind.ORGANIZATION), values(matches, Gazetteer.Kind.PLACE));
     }
 
+    /** The canonical form of a person's name ({@code Путин} → {@code Vladimir Putin}); the name itself if unknown. */
+    public String canonicalPerson(final String name) {
+        return persons.canonical(name);
+    }
+
     /** The bundled names of persons, as speakers' labels and texts give them. */
     PersonNames persons() {
         return persons;

@@ -391,7 +391,7 @@ public final class Gazetteer {
         private static CaseRule rule(final List<Token> tokens) {
             final String first = tokens.get(0).text();
             if (tokens.size() == 1 && first.length() > 1 && first.equals(first.toUpperCase(Locale.ROOT))
-                    && first.chars().anyMatch(Character::isLetter)) {
+                    && first.chars().anyMatch(Character::isUpperCase)) {
                 return CaseRule.EXACT;
             }
             return tokens.get(0).isCapitalized() ? CaseRule.CAPITALIZED : CaseRule.ANY;

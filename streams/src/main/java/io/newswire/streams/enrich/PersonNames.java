@@ -158,56 +158,50 @@ public final class PersonNames {
     }
 
     /**
-     * The unknown name that ends the title phrase starting at token {@code at}, or null. The phrase runs over stop
-     * words, names of countries, organizations and places, and capitalized words, and ends at a lower-case word, at
-     * sentence punctuation or at a known person (who is then the name, found already).
+     * The unknown name in the title phrase starting at token {@code at}, or null. The phrase runs over stop words,
+     * names of countries, organizations and places, and lone capitalized words ({@code Tula} in {@code Governor of
+     * Tula Region}); the name is its first run of two to four capitalized words, ended by a lower-case word, a stop
+     * word, another name or punctuation. A known person in the phrase is the name, found already.
      */
     private String nameAfterTitle(final String text, final List<Token> tokens, final Gazetteer.Match[] covering,
                                   final int at) {
         int runStart = -1;
+        int runEnd = -1;
         int runWords = 0;
-        int k = at;
-        for (; k < tokens.size() && k < at + MAX_TITLE_PHRASE; k++) {
+        boolean ended = false;
+        for (int k = at; k < tokens.size() && !ended; k++) {
+            if (k >= at + MAX_TITLE_PHRASE) {
+                return null;
+            }
             final Token token = tokens.get(k);
             final Token previous = tokens.get(k - 1);
             final String gap = text.substring(previous.end(), token.start());
-            if (endsPhrase(gap, previous, k == at) || runStart >= 0 && gap.indexOf(',') >= 0) {
+            if (endsPhrase(gap, previous, k == at) || runStart >= 0 && !isNameGap(gap, previous)) {
                 break;
-            }
-            if (runStart >= 0 && !isNameGap(gap, previous)) {
-                runStart = -1;
-                runWords = 0;
             }
             final Gazetteer.Match match = covering[k];
             if (match != null && match.kind() == Gazetteer.Kind.PERSON) {
                 return null;
             }
             if (match != null || titleWords.contains(token.lower()) && !isParticleInRun(runStart, token)) {
-                runStart = -1;
-                runWords = 0;
-                if (match != null) {
-                    k = match.to() - 1;
+                ended = runWords >= MIN_WORDS;
+                if (!ended) {
+                    runStart = -1;
+                    runWords = 0;
+                    k = match == null ? k : match.to() - 1;
                 }
             } else if (isCapitalizedName(token)) {
-                if (runStart < 0) {
-                    runStart = k;
-                }
+                runStart = runStart < 0 ? k : runStart;
+                runEnd = k;
                 runWords++;
-            } else if (isParticleInRun(runStart, token)) {
-                continue;
-            } else {
+            } else if (!isParticleInRun(runStart, token)) {
                 break;
             }
         }
-        if (runStart < 0 || runWords < MIN_WORDS || runWords > MAX_NAME_WORDS_AFTER_TITLE
-                || k == at + MAX_TITLE_PHRASE && k < tokens.size()) {
+        if (runStart < 0 || runWords < MIN_WORDS || runWords > MAX_NAME_WORDS_AFTER_TITLE) {
             return null;
         }
-        int last = k - 1;
-        while (last > runStart && !isCapitalizedName(tokens.get(last))) {
-            last--;
-        }
-        return text.substring(tokens.get(runStart).start(), tokens.get(last).end());
+        return text.substring(tokens.get(runStart).start(), tokens.get(runEnd).end());
     }
 
     private static boolean isParticleInRun(final int runStart, final Token token) {
