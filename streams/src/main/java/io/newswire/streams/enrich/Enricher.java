@@ -41,6 +41,6 @@ public final class Enricher {
         final DetectedLanguage language = languages.detect(text);
         final List<String> speakers = Speakers.of(item);
         return new Enrichment(language.language(), language.confidence(), speakers,
-                entities.find(item, text, speakers), topics.classify(item.getTitle(), text));
+                entities.find(item, text, speakers, language.language()), topics.classify(item.getTitle(), text));
     }
 }

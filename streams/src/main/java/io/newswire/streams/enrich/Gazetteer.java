@@ -98,12 +98,12 @@ public final class Gazetteer {
     /** Stemmed entries by the keys of their first word, per {@link Stemming} ordinal, longest first. */
     private final List<Map<String, Entry[]>> stemmed;
     /** First letters of stemmed forms → bit set of the stemmings that have such forms: for any token / lower case. */
-    private final Map<String, Integer> capitalizedPrefixes;
-    private final Map<String, Integer> lowerCasePrefixes;
+    private final PrefixMasks capitalizedPrefixes;
+    private final PrefixMasks lowerCasePrefixes;
     private final HanTrie han;
 
     private Gazetteer(final Map<String, Entry[]> exact, final List<Map<String, Entry[]>> stemmed,
-                      final Map<String, Integer> capitalizedPrefixes, final Map<String, Integer> lowerCasePrefixes,
+                      final PrefixMasks capitalizedPrefixes, final PrefixMasks lowerCasePrefixes,
                       final HanTrie han) {
         this.exact = exact;
         this.stemmed = stemmed;
@@ -192,13 +192,14 @@ public final class Gazetteer {
         if (lower.length() < PREFIX) {
             return best;
         }
-        final String prefix = lower.substring(0, PREFIX);
-        final Integer mask = (token.isCapitalized() ? capitalizedPrefixes : lowerCasePrefixes).get(prefix);
-        if (mask != null) {
-            for (final Stemming stemming : STEMMINGS) {
-                if ((mask & (1 << stemming.ordinal())) != 0) {
-                    best = longestStemmed(stemming, lower, tokens, at, language, best);
-                }
+        int mask = (token.isCapitalized() ? capitalizedPrefixes : lowerCasePrefixes).mask(lower);
+        if (language != null) {
+            // One stemmer per token: the text's own (Cyrillic words keep the Russian one, whatever the text).
+            mask &= 1 << Stemming.of(language).ordinal() | 1 << Stemming.RUSSIAN.ordinal();
+        }
+        for (int s = 0; mask != 0; s++, mask >>>= 1) {
+            if ((mask & 1) != 0) {
+                best = longestStemmed(STEMMINGS[s], lower, tokens, at, language, best);
             }
         }
         return best;
@@ -230,7 +231,7 @@ public final class Gazetteer {
 
     private static boolean matches(final Entry entry, final List<Token> tokens, final int at) {
         final int length = entry.length();
-        if (at + length > tokens.size()) {
+        if (at + length > tokens.size() || !caseMatches(entry, tokens.get(at))) {
             return false;
         }
         for (int k = 0; k < length; k++) {
@@ -238,7 +239,10 @@ public final class Gazetteer {
                 return false;
             }
         }
-        final Token first = tokens.get(at);
+        return true;
+    }
+
+    private static boolean caseMatches(final Entry entry, final Token first) {
         return switch (entry.rule) {
             case EXACT -> first.text().equals(entry.first);
             case CAPITALIZED -> first.isCapitalized();
@@ -340,8 +344,8 @@ public final class Gazetteer {
             }
             final List<Map<String, Entry[]>> stemmedIndex = new ArrayList<>();
             stemmed.forEach(index -> stemmedIndex.add(sorted(index)));
-            return new Gazetteer(sorted(exact), List.copyOf(stemmedIndex), Map.copyOf(capitalized),
-                    Map.copyOf(lowerCase), han.build());
+            return new Gazetteer(sorted(exact), List.copyOf(stemmedIndex), new PrefixMasks(capitalized),
+                    new PrefixMasks(lowerCase), han.build());
         }
 
         private void addEntry(final List<Token> tokens, final CaseRule rule, final Stemming stemming,
@@ -381,7 +385,9 @@ public final class Gazetteer {
                     .thenComparing(e -> e.first);
             final Map<String, Entry[]> sorted = new HashMap<>();
             index.forEach((word, list) -> sorted.put(word, list.stream().sorted(longestFirst).toArray(Entry[]::new)));
-            return Map.copyOf(sorted);
+            // A HashMap, not Map.copyOf: the immutable map probes linearly with equals and is several times slower on
+            // misses, which most tokens of a text are.
+            return sorted;
         }
 
         private static boolean isHan(final String form) {
@@ -395,6 +401,54 @@ public final class Gazetteer {
                 return CaseRule.EXACT;
             }
             return tokens.get(0).isCapitalized() ? CaseRule.CAPITALIZED : CaseRule.ANY;
+        }
+    }
+
+    /**
+     * First letters of words → bit set of {@link Stemming}s, in an open-addressing table of the letters packed into a
+     * long: looked up for most tokens of a text, so without allocating a prefix string.
+     */
+    private static final class PrefixMasks {
+
+        private final long[] keys;
+        private final int[] masks;
+
+        PrefixMasks(final Map<String, Integer> byPrefix) {
+            final int size = Integer.highestOneBit(Math.max(16, byPrefix.size() * 2)) * 2;
+            keys = new long[size];
+            masks = new int[size];
+            byPrefix.forEach((prefix, mask) -> {
+                int slot = slot(pack(prefix));
+                while (keys[slot] != 0) {
+                    slot = (slot + 1) & (keys.length - 1);
+                }
+                keys[slot] = pack(prefix);
+                masks[slot] = mask;
+            });
+        }
+
+        /** The stemmings with forms that begin like the word (at least {@value #PREFIX} chars long); 0 for none. */
+        int mask(final String word) {
+            final long key = pack(word);
+            for (int slot = slot(key); keys[slot] != 0; slot = (slot + 1) & (keys.length - 1)) {
+                if (keys[slot] == key) {
+                    return masks[slot];
+                }
+            }
+            return 0;
+        }
+
+        private int slot(final long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (keys.length - 1);
+        }
+
+        /** The first chars of the word, 16 bits each: never 0, as words hold no NUL. */
+        private static long pack(final String word) {
+            long key = 0;
+            for (int i = 0; i < PREFIX; i++) {
+                key = key << 16 | word.charAt(i);
+            }
+            return key;
         }
     }
 

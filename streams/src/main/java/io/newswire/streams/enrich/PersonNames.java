@@ -183,8 +183,15 @@ public final class PersonNames {
             if (match != null && match.kind() == Gazetteer.Kind.PERSON) {
                 return null;
             }
+            if (runStart >= 0 && "-".equals(gap) && match == null) {
+                // Korean and other hyphenated given names: Kim Jong-il, Moon Jae-in.
+                runEnd = k;
+                continue;
+            }
             if (match != null || titleWords.contains(token.lower()) && !isParticleInRun(runStart, token)) {
-                ended = runWords >= MIN_WORDS;
+                // A lower-case connective ends the name (Angela Merkel in Paris); a capitalized office word or a
+                // name shows the run was part of an office (Central Election Commission, A Just Russia).
+                ended = runWords >= MIN_WORDS && match == null && !token.isCapitalized();
                 if (!ended) {
                     runStart = -1;
                     runWords = 0;

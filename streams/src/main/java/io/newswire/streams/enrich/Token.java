@@ -18,6 +18,15 @@ import java.util.Locale;
  */
 public record Token(String text, String lower, int start, int end) {
 
+    /** ASCII letters and digits, looked up rather than tested: one load instead of three branchy range tests. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= 'z'; c++) {
+            ASCII_WORD[c] = c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a';
+        }
+    }
+
     /** A word without its position. */
     public Token(final String text, final String lower) {
         this(text, lower, -1, -1);
@@ -29,14 +38,17 @@ public record Token(String text, String lower, int start, int end) {
         if (text == null) {
             return tokens;
         }
+        // Scanning a char array rather than charAt: most wire text holds some non-Latin-1 char (a dash, a quote),
+        // which makes every charAt of the String a bounds-checked UTF-16 read.
+        final char[] chars = text.toCharArray();
         int start = -1;
         boolean han = false;
-        for (int i = 0; i <= text.length(); i++) {
-            final char c = i < text.length() ? text.charAt(i) : ' ';
-            final boolean inWord = i < text.length() && isWordChar(c);
+        for (int i = 0; i <= chars.length; i++) {
+            final char c = i < chars.length ? chars[i] : ' ';
+            final boolean inWord = i < chars.length && isWordChar(c);
             final boolean isHan = inWord && isHan(c);
             if (start >= 0 && (!inWord || isHan != han)) {
-                tokens.add(word(text, start, i));
+                tokens.add(word(chars, start, i));
                 start = -1;
             }
             if (inWord && start < 0) {
@@ -51,9 +63,33 @@ public record Token(String text, String lower, int start, int end) {
         return new Token(word, fold(word));
     }
 
-    private static Token word(final String text, final int start, final int end) {
-        final String word = text.substring(start, end);
-        return new Token(word, fold(word), start, end);
+    private static Token word(final char[] chars, final int start, final int end) {
+        final String word = new String(chars, start, end - start);
+        return new Token(word, foldAscii(chars, start, end, word), start, end);
+    }
+
+    /**
+     * {@link #fold} with a fast path for ASCII words, most of most texts: the word itself when it has no capital, else
+     * its ASCII lower case, without the JDK's per-char case tables.
+     */
+    private static String foldAscii(final char[] chars, final int start, final int end, final String word) {
+        boolean upper = false;
+        for (int i = start; i < end; i++) {
+            final char c = chars[i];
+            if (c >= 128) {
+                return fold(word);
+            }
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (!upper) {
+            return word;
+        }
+        final char[] lower = new char[end - start];
+        for (int i = start; i < end; i++) {
+            final char c = chars[i];
+            lower[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(lower);
     }
 
     /** Lower case (locale-independent) with {@code ё} folded to {@code е}. */
@@ -70,6 +106,9 @@ public record Token(String text, String lower, int start, int end) {
     }
 
     private static boolean isWordChar(final char c) {
+        if (c < ASCII_WORD.length) {
+            return ASCII_WORD[c];
+        }
         return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 

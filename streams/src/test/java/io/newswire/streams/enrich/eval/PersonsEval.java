@@ -131,7 +131,7 @@ public final class PersonsEval {
     }
 
     private static String stripHonorific(final String label) {
-        return label.replaceFirst("^(Mr|Ms|Mrs) ", "").replaceFirst("[’']s$", "");
+        return label.strip().replaceAll("\\s+", " ").replaceFirst("^(Mr|Ms|Mrs) ", "").replaceFirst("[’']s$", "");
     }
 
     private static void print(final String title, final Map<String, Integer> counts) {
