@@ -56,6 +56,14 @@ public final class Gazetteer {
     private static final int PREFIX = Stemming.MIN_KEY_LENGTH;
     private static final Set<String> LATIN_LANGUAGES = Set.of("en", "de", "fr", "es", "pt", "it", "pl", "tr");
 
+    /**
+     * Stemmings not applied to lower-case forms: Romance and English adjectives inflect only for gender and number,
+     * which the data files list, and their light stemmers cut short adjectives down to stems that words of other
+     * languages share (Spanish chino → chin, which English china would then match).
+     */
+    private static final Set<Stemming> UNSTEMMED_LOWER_CASE = Set.of(Stemming.ENGLISH, Stemming.FRENCH,
+            Stemming.SPANISH, Stemming.PORTUGUESE, Stemming.ITALIAN);
+
     private enum CaseRule { EXACT, CAPITALIZED, ANY }
 
     private record Name(Kind kind, String value) {
@@ -310,7 +318,8 @@ public final class Gazetteer {
             final CaseRule rule = rule(tokens);
             addEntry(tokens, rule, Stemming.NONE, language, name);
             final Stemming stemming = Stemming.of(language);
-            if (stemming != Stemming.NONE && rule != CaseRule.EXACT) {
+            if (stemming != Stemming.NONE && rule != CaseRule.EXACT
+                    && !(rule == CaseRule.ANY && UNSTEMMED_LOWER_CASE.contains(stemming))) {
                 addEntry(tokens, rule, stemming, language, name);
             }
             return this;
