@@ -62,20 +62,18 @@ public final class CountryNames {
             }
         }
         final Map<String, Set<String>> codesByForm = new HashMap<>();
+        final List<String[]> jdk = new ArrayList<>();
         for (final String code : Locale.getISOCountries()) {
             for (final String language : LANGUAGES) {
                 for (final String form : jdkForms(code, language)) {
                     codesByForm.computeIfAbsent(form, k -> new LinkedHashSet<>()).add(code);
+                    jdk.add(new String[] {code, language, form});
                 }
             }
         }
-        for (final String code : Locale.getISOCountries()) {
-            for (final String language : LANGUAGES) {
-                for (final String form : jdkForms(code, language)) {
-                    if (codesByForm.get(form).size() == 1 && !suppressed.contains(form)) {
-                        builder.add(Gazetteer.Kind.COUNTRY, language, form, code);
-                    }
-                }
+        for (final String[] name : jdk) {
+            if (codesByForm.get(name[2]).size() == 1 && !suppressed.contains(name[2])) {
+                builder.add(Gazetteer.Kind.COUNTRY, name[1], name[2], name[0]);
             }
         }
     }
