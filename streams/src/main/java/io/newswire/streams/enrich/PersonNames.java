@@ -111,13 +111,15 @@ public final class PersonNames {
     }
 
     /**
-     * The canonical form of a person's name: the known person it names ({@code Путин} → {@code Vladimir Putin}), or
-     * the name as given when it names nobody known.
+     * The canonical form of a person's name: the known person it names ({@code Путин}, {@code В.Путин} → {@code
+     * Vladimir Putin}), or the name as given when it names nobody known; a known surname after another first name
+     * ({@code Igor Putin}) names somebody else.
      */
     public String canonical(final String name) {
         final List<Token> tokens = Token.of(name);
         for (final Gazetteer.Match match : names.matches(tokens, null)) {
-            if (match.kind() == Gazetteer.Kind.PERSON) {
+            if (match.kind() == Gazetteer.Kind.PERSON && match.to() == tokens.size()
+                    && tokens.subList(0, match.from()).stream().allMatch(token -> isInitial(token.text()))) {
                 return match.value();
             }
         }

@@ -49,4 +49,12 @@ class PersonNamesTest {
         assertThat(persons.persons(List.of("President of Russia Vladimir Putin", "Question", "Vladimir Putin",
                 "Kassym-Zhomart Tokayev"))).containsExactly("Vladimir Putin", "Kassym-Zhomart Tokayev");
     }
+
+    @Test
+    void shouldCanonicaliseOnlyNamesThatAreAKnownPersonsWholeName() {
+        assertThat(persons.canonical("Путину")).isEqualTo("Vladimir Putin");
+        assertThat(persons.canonical("V. Putin")).isEqualTo("Vladimir Putin");
+        assertThat(persons.canonical("Igor Putin")).isEqualTo("Igor Putin");
+        assertThat(persons.canonical("Jan Kowalski")).isEqualTo("Jan Kowalski");
+    }
 }
