@@ -104,6 +104,8 @@ class CountryNamesTest {
         "uk | Того ж дня міністр виступив.",
         "zh | 沿海地区和马里奥",
         "de | Die Island-Expedition in Lateinamerika.",
+        "es | Gana terreno la idea de Salvador.",
+        "en | The FAS fined the company, as across the Americas.",
     })
     void shouldNotTakeCommonWordsOrFirstNamesForCountries(final String language, final String text) {
         assertThat(countries.find(text, language)).isEmpty();
