@@ -48,7 +48,7 @@ public final class Enricher {
         final DetectedLanguage language = languages.detect(text);
         final List<String> speakers = Speakers.of(item);
         return new Enrichment(language.language(), language.confidence(), speakers,
-                entities.find(item, text, speakers),
+                entities.find(item, text, speakers, language.language()),
                 topics.classify(language.language(), Token.of(item.getTitle()), Token.of(text)));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CountryNamesTest {
 
@@ -63,5 +65,49 @@ class CountryNamesTest {
     void shouldDropJdkNamesSharedByTwoCountries() {
         assertThat(countries.find("Congo")).isEmpty();
         assertThat(countries.find("Democratic Republic of the Congo")).containsExactly("CD");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en | The Kazakh delegation and the Russians discussed Afghan refugees.",
+        "it | La delegazione kazaka e i russi hanno parlato degli afgani.",
+        "ru | Делегация Казахстана и российские коллеги обсудили положение в Афганистане.",
+        "ru | казахстанская сторона, Российской Федерацией, афганского урегулирования",
+        "uk | Делегація Казахстану та Росії обговорила ситуацію в Афганістані.",
+        "de | Die Regierung Kasachstans und die russischen Partner sprachen über Afghanistans Zukunft.",
+        "fr | La délégation kazakhe et les Russes ont parlé de l'Afghanistan.",
+        "es | El presidente kazajo visitó Rusia y habló de Afganistán.",
+        "pt | O presidente cazaque visitou a Rússia e falou do Afeganistão.",
+        "pl | Prezydent Kazachstanu odwiedził Rosję i mówił o Afganistanie.",
+        "tr | Kazakistan'ın lideri Rusya'da Afganistan'ı konuştu.",
+        "ar | زار الرئيس الكازاخستاني روسيا وتحدث عن أفغانستان",
+        "zh | 哈萨克斯坦总统访问俄罗斯，讨论阿富汗局势",
+    })
+    void shouldFindNamesAndAdjectivesInflectedInTwelveLanguages(final String language, final String text) {
+        assertThat(countries.find(text, language)).containsExactly("KZ", "RU", "AF");
+    }
+
+    @Test
+    void shouldMatchLowerCaseFormsOnlyInTheirOwnLanguageWhenItIsKnown() {
+        assertThat(countries.find("Los empresarios chinos llegaron.", "es")).containsExactly("CN");
+        assertThat(countries.find("Los empresarios chinos llegaron.", "en")).isEmpty();
+        assertThat(countries.find("i colleghi russi", "it")).containsExactly("RU");
+        assertThat(countries.find("i colleghi russi", "en")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en | He wore a Jersey from Guernsey.",
+        "es | Mauricio Macri habló en Granada.",
+        "fr | Maurice Ravel est né ici.",
+        "it | Un incontro con un amico alla Riunione.",
+        "uk | Того ж дня міністр виступив.",
+        "zh | 沿海地区和马里奥",
+        "de | Die Island-Expedition in Lateinamerika.",
+        "es | Gana terreno la idea de Salvador.",
+        "en | The FAS fined the company, as across the Americas.",
+    })
+    void shouldNotTakeCommonWordsOrFirstNamesForCountries(final String language, final String text) {
+        assertThat(countries.find(text, language)).isEmpty();
     }
 }

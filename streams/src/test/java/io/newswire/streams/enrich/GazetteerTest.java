@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
 
-    private final Gazetteer organizations = EntityFinder.gazetteer(EntityFinder.ORGANIZATIONS);
-    private final Gazetteer places = EntityFinder.gazetteer(EntityFinder.PLACES);
+    private final Gazetteer organizations = EntityFinder.gazetteer(Gazetteer.Kind.ORGANIZATION, EntityFinder.ORGANIZATIONS);
+    private final Gazetteer places = EntityFinder.gazetteer(Gazetteer.Kind.PLACE, EntityFinder.PLACES);
 
     @Test
     void shouldMapFormsInThreeLanguagesToOneCanonicalName() {
@@ -42,5 +42,41 @@ class GazetteerTest {
     @Test
     void shouldFindInflectedRussianPlaceNames() {
         assertThat(places.find("встреча в Москве и в Санкт-Петербурге")).containsExactly("Moscow", "Saint Petersburg");
+    }
+
+    @Test
+    void shouldMatchInflectionsThroughTheStemmerOfTheFormsLanguage() {
+        final Gazetteer stemmed = Gazetteer.builder()
+                .add(Gazetteer.Kind.PLACE, "ru", "Москва", "Moscow")
+                .add(Gazetteer.Kind.PERSON, "ru", "Токаев", "Kassym-Zhomart Tokayev")
+                .add(Gazetteer.Kind.COUNTRY, "de", "Kasachstan", "KZ")
+                .build();
+        final Gazetteer asWritten = Gazetteer.builder().add(Gazetteer.Kind.PLACE, "*", "Москва", "Moscow").build();
+
+        assertThat(stemmed.find("в Москве у Токаева; Токаевым; Kasachstans")).containsExactly("Moscow",
+                "Kassym-Zhomart Tokayev", "KZ");
+        assertThat(asWritten.find("в Москве")).isEmpty();
+    }
+
+    @Test
+    void shouldFindHanFormsInsideRunsLongestFirst() {
+        final Gazetteer gazetteer = Gazetteer.builder()
+                .add(Gazetteer.Kind.COUNTRY, "zh", "俄罗斯", "RU")
+                .add(Gazetteer.Kind.COUNTRY, "zh", "白俄罗斯", "BY")
+                .add(Gazetteer.Kind.PLACE, "zh", "莫斯科", "Moscow")
+                .build();
+
+        assertThat(gazetteer.find("白俄罗斯总统在莫斯科会见俄罗斯总统")).containsExactly("BY", "Moscow", "RU");
+    }
+
+    @Test
+    void shouldLetABlockedPhraseConsumeTheNameInsideIt() {
+        final Gazetteer gazetteer = Gazetteer.builder()
+                .add("America", "US")
+                .add("Latin America", Gazetteer.BLOCKED)
+                .build();
+
+        assertThat(gazetteer.find("Latin America")).isEmpty();
+        assertThat(gazetteer.find("America")).containsExactly("US");
     }
 }

@@ -16,7 +16,7 @@ class PersonNamesTest {
 
     @BeforeAll
     static void load() {
-        persons = PersonNames.load(CountryNames.load(), EntityFinder.gazetteer(EntityFinder.ORGANIZATIONS));
+        persons = EntityFinder.load().persons();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -26,14 +26,14 @@ class PersonNamesTest {
         "Prime Minister Dmitry Medvedev | Dmitry Medvedev",
         "Presidente Vladimir Putin | Vladimir Putin",
         "Presidente della Federazione Russa Vladimir Putin | Vladimir Putin",
-        "Президент России Владимир Путин | Владимир Путин",
+        "Президент России Владимир Путин | Vladimir Putin",
         "Minister of Industry and Trade Denis Manturov | Denis Manturov",
         "Gazprom CEO Alexei Miller | Alexei Miller",
         "President of the Republic of Belarus Alexander Lukashenko | Alexander Lukashenko",
         "Kassym-Zhomart Tokayev | Kassym-Zhomart Tokayev",
-        "В.Путин | В.Путин",
+        "В.Путин | Vladimir Putin",
     })
-    void shouldStripTitlesFromSpeakers(final String speaker, final String person) {
+    void shouldStripTitlesFromSpeakersAndCanonicaliseKnownPersons(final String speaker, final String person) {
         assertThat(persons.personOf(speaker)).isEqualTo(person);
     }
 
@@ -48,5 +48,13 @@ class PersonNamesTest {
     void shouldListDistinctPersonsInSpeakerOrder() {
         assertThat(persons.persons(List.of("President of Russia Vladimir Putin", "Question", "Vladimir Putin",
                 "Kassym-Zhomart Tokayev"))).containsExactly("Vladimir Putin", "Kassym-Zhomart Tokayev");
+    }
+
+    @Test
+    void shouldCanonicaliseOnlyNamesThatAreAKnownPersonsWholeName() {
+        assertThat(persons.canonical("Путину")).isEqualTo("Vladimir Putin");
+        assertThat(persons.canonical("V. Putin")).isEqualTo("Vladimir Putin");
+        assertThat(persons.canonical("Igor Putin")).isEqualTo("Igor Putin");
+        assertThat(persons.canonical("Jan Kowalski")).isEqualTo("Jan Kowalski");
     }
 }
