@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import io.newswire.schema.config.TopicNames;
+import io.newswire.streams.dedup.DedupSettings;
 import io.newswire.streams.enrich.EnrichmentSettings;
 
 /**
@@ -26,10 +27,11 @@ import io.newswire.streams.enrich.EnrichmentSettings;
  * @param partitions    partitions for topics newswire creates
  * @param replicationFactor replication factor for topics newswire creates, -1 for the broker's default
  * @param enrichment    language, entity and topic settings
+ * @param dedup         how near-duplicates, updates and translations are decided
  */
 public record PipelineConfig(String applicationId, TopicNames topics, Map<String, Set<String>> routes,
                              Duration dedupWindow, int partitions, short replicationFactor,
-                             EnrichmentSettings enrichment) {
+                             EnrichmentSettings enrichment, DedupSettings dedup) {
 
     public static final String PREFIX = "newswire.";
 
@@ -46,6 +48,7 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(dedupWindow, "dedupWindow");
         Objects.requireNonNull(enrichment, "enrichment");
+        Objects.requireNonNull(dedup, "dedup");
         routes = copyRoutes(routes);
         if (dedupWindow.isNegative() || dedupWindow.isZero()) {
             throw new IllegalArgumentException("newswire.dedup.window must be positive, was " + dedupWindow);
@@ -117,7 +120,22 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
             parseDuration("dedup.window", get(properties, "dedup.window", "P7D")),
             parseInt("topic.partitions", get(properties, "topic.partitions", "3")),
             replicationFactor(get(properties, "topic.replication.factor", "1")),
-            enrichment);
+            enrichment,
+            dedupSettings(properties));
+    }
+
+    private static DedupSettings dedupSettings(final Properties properties) {
+        final DedupSettings defaults = DedupSettings.defaults();
+        return new DedupSettings(
+            parseDuration("dedup.grace", get(properties, "dedup.grace", defaults.grace().toString())),
+            parseDouble("dedup.duplicate.similarity", get(properties, "dedup.duplicate.similarity",
+                Double.toString(defaults.duplicateSimilarity()))),
+            parseDouble("dedup.update.similarity", get(properties, "dedup.update.similarity",
+                Double.toString(defaults.updateSimilarity()))),
+            parseDouble("dedup.translation.overlap", get(properties, "dedup.translation.overlap",
+                Double.toString(defaults.translationOverlap()))),
+            parseInt("dedup.max.candidates", get(properties, "dedup.max.candidates",
+                Integer.toString(defaults.maxCandidates()))));
     }
 
     /** Every topic the pipeline writes, in a stable order: routes, general, duplicates, dlq. */
@@ -132,17 +150,23 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
 
     /** A copy with another application id (tests and replays use fresh ones). */
     public PipelineConfig withApplicationId(final String id) {
-        return new PipelineConfig(id, topics, routes, dedupWindow, partitions, replicationFactor, enrichment);
+        return new PipelineConfig(id, topics, routes, dedupWindow, partitions, replicationFactor, enrichment, dedup);
     }
 
     /** A copy whose topics are created with {@code count} partitions. */
     public PipelineConfig withPartitions(final int count) {
-        return new PipelineConfig(applicationId, topics, routes, dedupWindow, count, replicationFactor, enrichment);
+        return new PipelineConfig(applicationId, topics, routes, dedupWindow, count, replicationFactor, enrichment, dedup);
+    }
+
+    /** A copy with other near-duplicate settings. */
+    public PipelineConfig withDedup(final DedupSettings settings) {
+        return new PipelineConfig(applicationId, topics, routes, dedupWindow, partitions, replicationFactor, enrichment,
+            settings);
     }
 
     /** A copy with another dedup window. */
     public PipelineConfig withDedupWindow(final Duration window) {
-        return new PipelineConfig(applicationId, topics, routes, window, partitions, replicationFactor, enrichment);
+        return new PipelineConfig(applicationId, topics, routes, window, partitions, replicationFactor, enrichment, dedup);
     }
 
     private static Map<String, Set<String>> routes(final Properties properties) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         BrokerCommand.class,
         EnrichCommand.class,
         EvalCommand.class,
+        EvalDedupCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class NewswireCommand implements Runnable {
 

@@ -67,8 +67,10 @@ final class ReportPrinter {
                 topics(item.getTopics()), item.getSpeakers());
         }
         if (record.value() instanceof DedupDecision decision) {
-            return String.format(java.util.Locale.ROOT, "%s %s of %s: %s", shorten(decision.getId(), 22),
-                decision.getDecision(), decision.getDuplicateOf(), decision.getReason());
+            return String.format(java.util.Locale.ROOT, "%s %s%s (story %s): %s", shorten(decision.getId(), 22),
+                decision.getDecision(), decision.getDuplicateOf() == null ? ""
+                    : " of " + shorten(decision.getDuplicateOf(), 22), shorten(decision.getStoryId(), 22),
+                decision.getReason());
         }
         if (record.value() instanceof DeadLetter deadLetter) {
             return String.format(java.util.Locale.ROOT, "%s at stage %s: %s", record.key(), deadLetter.getStage(),

@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.newswire.producer.publish.Trace;
+import io.newswire.schema.DedupDecision;
 import io.newswire.streams.PipelineConfig;
 
 /**
  * Checks that every input of a run came out exactly once: as routed copies (one per route topic, each at most
  * once), or as one duplicate decision, or as one dead letter — never in two of these, never twice in one topic.
- * Outputs are matched to inputs by their {@link Trace} header.
+ * Routed items also have their decision (new, update, translation) on the duplicates topic: that record says why,
+ * it is not a second outcome. Outputs are matched to inputs by their {@link Trace} header.
  */
 public final class Accounting {
 
@@ -29,25 +31,28 @@ public final class Accounting {
         final Accounting accounting = new Accounting();
         for (final CollectedRecord record : records) {
             if (Trace.ofRun(record.trace(), runId)) {
-                accounting.add(record, outcomeOf(record.topic(), config));
+                accounting.add(record, outcomeOf(record, config));
             }
         }
-        accounting.checkGeneralIsExclusive(config.topics().general());
+        accounting.checkGeneralIsExclusive(config.topics().general(), config.topics().duplicates());
         return accounting;
     }
 
     /** news.general is for items that matched no route: an item there and in a route topic came out twice. */
-    private void checkGeneralIsExclusive(final String general) {
+    private void checkGeneralIsExclusive(final String general, final String decisions) {
         topicsByTrace.forEach((trace, topics) -> {
-            if (topics.contains(general) && topics.size() > 1) {
+            if (topics.contains(general) && topics.stream().filter(topic -> !topic.equals(decisions)).count() > 1) {
                 violations.add("input " + trace + " came out in " + general + " and in " + topics);
             }
         });
     }
 
-    private static Outcome outcomeOf(final String topic, final PipelineConfig config) {
+    /** The outcome a record stands for; null for the decision that accompanies a routed item. */
+    private static Outcome outcomeOf(final CollectedRecord record, final PipelineConfig config) {
+        final String topic = record.topic();
         if (topic.equals(config.topics().duplicates())) {
-            return Outcome.DUPLICATE;
+            return record.value() instanceof DedupDecision decision && !"duplicate".equals(decision.getDecision())
+                ? null : Outcome.DUPLICATE;
         }
         if (topic.equals(config.topics().dlq())) {
             return Outcome.DEAD_LETTER;
@@ -57,12 +62,15 @@ public final class Accounting {
 
     private void add(final CollectedRecord record, final Outcome outcome) {
         final String trace = record.trace();
+        if (!topicsByTrace.computeIfAbsent(trace, t -> new TreeSet<>()).add(record.topic())) {
+            violations.add("input " + trace + " (" + record.key() + ") came out twice in " + record.topic());
+        }
+        if (outcome == null) {
+            return;
+        }
         final Outcome earlier = outcomeByTrace.putIfAbsent(trace, outcome);
         if (earlier != null && earlier != outcome) {
             violations.add("input " + trace + " (" + record.key() + ") came out as " + earlier + " and as " + outcome);
-        }
-        if (!topicsByTrace.computeIfAbsent(trace, t -> new TreeSet<>()).add(record.topic())) {
-            violations.add("input " + trace + " (" + record.key() + ") came out twice in " + record.topic());
         }
     }
 

@@ -2,6 +2,8 @@ package io.newswire.schema.serde;
 
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.DedupDecision;
+import io.newswire.schema.DedupMatch;
+import io.newswire.schema.DedupProbe;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 
@@ -19,6 +21,21 @@ public final class NewswireSerdes {
         new AvroSerde<>(DedupDecision.class, DedupDecision.getClassSchema(), ReleasedSchemas.of("DedupDecision"));
     private final AvroSerde<DeadLetter> deadLetter =
         new AvroSerde<>(DeadLetter.class, DeadLetter.getClassSchema(), ReleasedSchemas.of("DeadLetter"));
+
+    private final AvroSerde<DedupProbe> dedupProbe =
+        new AvroSerde<>(DedupProbe.class, DedupProbe.getClassSchema(), ReleasedSchemas.of("DedupProbe"));
+    private final AvroSerde<DedupMatch> dedupMatch =
+        new AvroSerde<>(DedupMatch.class, DedupMatch.getClassSchema(), ReleasedSchemas.of("DedupMatch"));
+
+    /** Internal: the near-duplicate stage's probes (topic dedup-by-band and the band stores). */
+    public AvroSerde<DedupProbe> dedupProbe() {
+        return dedupProbe;
+    }
+
+    /** Internal: the bands' answers to the decider (topic dedup-matches). */
+    public AvroSerde<DedupMatch> dedupMatch() {
+        return dedupMatch;
+    }
 
     public AvroSerde<WireItem> wireItem() {
         return wireItem;

@@ -36,7 +36,8 @@ class SchemaCompatibilityTest {
     private static final NewswireSerdes SERDES = new NewswireSerdes();
 
     static Stream<AvroSerde<? extends SpecificRecord>> serdes() {
-        return Stream.of(SERDES.wireItem(), SERDES.enrichedItem(), SERDES.dedupDecision(), SERDES.deadLetter());
+        return Stream.of(SERDES.wireItem(), SERDES.enrichedItem(), SERDES.dedupDecision(), SERDES.deadLetter(),
+            SERDES.dedupProbe(), SERDES.dedupMatch());
     }
 
     @ParameterizedTest
@@ -124,16 +125,7 @@ class SchemaCompatibilityTest {
     }
 
     private static Schema currentSchema(final Class<? extends SpecificRecord> type) {
-        if (type == WireItem.class) {
-            return WireItem.getClassSchema();
-        }
-        if (type == EnrichedItem.class) {
-            return EnrichedItem.getClassSchema();
-        }
-        if (type == DedupDecision.class) {
-            return DedupDecision.getClassSchema();
-        }
-        return DeadLetter.getClassSchema();
+        return org.apache.avro.specific.SpecificData.get().getSchema(type);
     }
 
     private static GenericRecord readFixture(final Schema writer, final String name) throws IOException {

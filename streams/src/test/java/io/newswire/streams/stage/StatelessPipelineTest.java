@@ -17,6 +17,7 @@ import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.dedup.DedupSettings;
 import io.newswire.streams.StreamsRunner;
 import io.newswire.streams.enrich.Enricher;
 import io.newswire.streams.testing.WireItems;
@@ -38,7 +39,8 @@ class StatelessPipelineTest {
     private static Enricher enricher;
 
     private final NewswireSerdes serdes = new NewswireSerdes();
-    private final PipelineConfig config = PipelineConfig.defaults().withApplicationId("stateless-pipeline-test");
+    private final PipelineConfig config = PipelineConfig.defaults().withApplicationId("stateless-pipeline-test")
+        .withDedup(DedupSettings.defaults().withGrace(java.time.Duration.ZERO));
     private StatelessPipeline stateless;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
@@ -131,7 +133,8 @@ class StatelessPipelineTest {
             }
         }
         assertThat(driver.createOutputTopic(config.topics().duplicates(), Serdes.String().deserializer(),
-            Serdes.ByteArray().deserializer()).isEmpty()).as("nothing on news.duplicates").isTrue();
+            serdes.dedupDecision().deserializer()).readValuesToList()).as("only 'new' decisions on news.duplicates")
+            .extracting(io.newswire.schema.DedupDecision::getDecision).containsOnly("new");
         assertThat(driver.createOutputTopic(config.topics().dlq(), Serdes.String().deserializer(),
             serdes.deadLetter().deserializer()).readValuesToList()).as("nothing on news.dlq").isEmpty();
         return copies;

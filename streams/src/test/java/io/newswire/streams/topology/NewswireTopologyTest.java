@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.newswire.schema.DeadLetter;
@@ -21,6 +22,7 @@ import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.StreamsRunner;
+import io.newswire.streams.dedup.DedupSettings;
 import io.newswire.streams.enrich.Enricher;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -44,7 +46,9 @@ class NewswireTopologyTest {
     private static Enricher enricher;
 
     private final NewswireSerdes serdes = new NewswireSerdes();
-    private final PipelineConfig config = PipelineConfig.defaults().withDedupWindow(Duration.ofDays(1));
+    /** No grace: decisions are taken as soon as every band has answered (grace is tested in DedupTopologyTest). */
+    private final PipelineConfig config = PipelineConfig.defaults().withDedupWindow(Duration.ofDays(1))
+        .withDedup(DedupSettings.defaults().withGrace(Duration.ZERO));
     @TempDir
     Path stateDir;
     private TopologyTestDriver driver;
@@ -94,6 +98,7 @@ class NewswireTopologyTest {
         assertThat(routed.get(0).value.getLanguage()).isEqualTo("en");
         assertThat(trade.isEmpty()).isTrue();
         assertThat(general.isEmpty()).isTrue();
+        assertThat(duplicates.readValue().getDecision()).isEqualTo("new");
         assertThat(duplicates.isEmpty()).isTrue();
     }
 
@@ -135,16 +140,15 @@ class NewswireTopologyTest {
         send(aWireItem().withId("copy").titled("Trade  talks").about(TRADE).build());
 
         assertThat(keys(trade)).containsExactly("first");
-        final KeyValue<String, DedupDecision> decision = duplicates.readKeyValue();
-        assertThat(decision.key).isEqualTo("copy");
-        assertThat(decision.value.getDecision()).isEqualTo("duplicate");
-        assertThat(decision.value.getDuplicateOf()).isEqualTo("first");
-        assertThat(decision.value.getStoryId()).isEqualTo("first");
-        assertThat(decision.value.getSimilarity()).isEqualTo(1.0);
-        assertThat(decision.value.getReason()).contains("content");
-        assertThat(duplicates.isEmpty()).isTrue();
-        assertThat(rememberedIn(NewswireTopology.CONTENT_STORE, contentHashOf("first", TRADE)))
-            .containsExactly("first");
+        final Map<String, DedupDecision> decisions = decisions();
+        assertThat(decisions.get("first").getDecision()).isEqualTo("new");
+        final DedupDecision decision = decisions.get("copy");
+        assertThat(decision.getDecision()).isEqualTo("duplicate");
+        assertThat(decision.getDuplicateOf()).isEqualTo("first");
+        assertThat(decision.getStoryId()).isEqualTo("first");
+        assertThat(decision.getSimilarity()).isEqualTo(1.0);
+        assertThat(decision.getReason()).contains("near-duplicate of first");
+        assertThat(decisions).hasSize(2);
     }
 
     @Test
@@ -154,11 +158,25 @@ class NewswireTopologyTest {
         send(item);
 
         assertThat(keys(trade)).containsExactly("again");
-        final DedupDecision decision = duplicates.readValue();
-        assertThat(decision.getId()).isEqualTo("again");
-        assertThat(decision.getDuplicateOf()).isEqualTo("again");
-        assertThat(decision.getReason()).contains("same id");
-        assertThat(rememberedIn(NewswireTopology.ID_STORE, "again")).containsExactly("again");
+        final List<DedupDecision> decisions = duplicates.readValuesToList();
+        assertThat(decisions).extracting(DedupDecision::getDecision).containsExactly("new", "duplicate");
+        assertThat(decisions.get(1).getDuplicateOf()).isEqualTo("again");
+        assertThat(decisions.get(1).getReason()).contains("same id");
+        assertThat(rememberedIn(NewswireTopology.ID_STORE, "again")).containsExactly(contentHashOf("again", TRADE));
+    }
+
+    @Test
+    void shouldRouteTheSameIdWithChangedTextAgainAsAnUpdate() {
+        send(aWireItem().withId("story").titled("Trade talks").about(TRADE).build());
+        send(aWireItem().withId("story").titled("Trade talks").about(List.of(TRADE.get(0) + " Corrected figures: 42."))
+            .build());
+
+        final List<KeyValue<String, EnrichedItem>> routed = trade.readKeyValuesToList();
+        assertThat(routed).extracting(kv -> kv.key).containsExactly("story", "story");
+        assertThat(routed.get(1).value.getDuplicateOf()).isEqualTo("story");
+        final List<DedupDecision> decisions = duplicates.readValuesToList();
+        assertThat(decisions).extracting(DedupDecision::getDecision).containsExactly("new", "update");
+        assertThat(decisions.get(1).getReason()).contains("changed content");
     }
 
     @Test
@@ -168,7 +186,7 @@ class NewswireTopologyTest {
         send(aWireItem().withId("much-later").titled("Trade talks").about(TRADE).build());
 
         assertThat(keys(trade)).containsExactly("first", "much-later");
-        assertThat(duplicates.isEmpty()).isTrue();
+        assertThat(decisions().values()).extracting(DedupDecision::getDecision).containsOnly("new");
     }
 
     @Test
@@ -204,12 +222,20 @@ class NewswireTopologyTest {
         description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> names.add(node.name())));
 
         assertThat(names).noneMatch(name -> name.startsWith("KSTREAM-") || name.startsWith("KTABLE-"));
-        assertThat(names).contains("raw-source", "decode", "normalize", "enrich", "dedup-by-id", "dedup-by-content",
-            "route", "route-fan-out", "route-sink", "duplicates-sink-by-id", "duplicates-sink-by-content",
-            "dead-letter-early", "dlq-sink-early", "dead-letter-dedup", "dead-letter-route", "dlq-sink-route");
-        assertThat(description.subtopologies()).hasSize(2);
-        assertThat(description.toString()).contains(NewswireTopology.ID_STORE, NewswireTopology.CONTENT_STORE,
-            NewswireTopology.CONTENT_REPARTITION + "-repartition");
+        assertThat(names).contains("raw-source", "decode", "normalize", "enrich", "dedup-by-id", "dedup-probes",
+            "dedup-band-index", "dedup-decide", "route-update", "route-decided", "route-fan-out-decided",
+            "route-sink-decided", "route-sink-update", "duplicates-sink-by-id-duplicate", "duplicates-sink-decided-routed",
+            "dead-letter-early", "dlq-sink-early", "dead-letter-dedup", "dead-letter-route-decided");
+        assertThat(description.subtopologies()).hasSize(3);
+        assertThat(description.toString()).contains(NewswireTopology.ID_STORE, NewswireTopology.BAND_STORE,
+            NewswireTopology.PENDING_STORE, NewswireTopology.BAND_REPARTITION + "-repartition",
+            NewswireTopology.MATCH_REPARTITION + "-repartition");
+    }
+
+    private Map<String, DedupDecision> decisions() {
+        final Map<String, DedupDecision> decisions = new java.util.LinkedHashMap<>();
+        duplicates.readKeyValuesToList().forEach(kv -> decisions.put(kv.key, kv.value));
+        return decisions;
     }
 
     private void send(final WireItem item) {
