@@ -12,11 +12,13 @@ import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
  *
  * <p>Why not OpenNLP's generator: it spent ~80 % of a detection outside the model — ten regular-expression passes
  * over the text (~0.2 µs per character, most of them for Twitter emoticons, e-mail addresses and emoji, which wire
- * copy rarely holds) and an n-gram map keyed by {@code CharBuffer}s. Here each of the same passes runs only when the
- * text holds what it looks for (each guard below is a necessary condition for its pattern to match, so skipping it
- * changes nothing); digits and whitespace runs are replaced by plain loops equal to OpenNLP's {@code \d+ → " "} and
- * {@code \s{2,} → " "}; n-grams are deduplicated in a primitive hash set. {@code LanguageNgramsTest} checks the
- * output against OpenNLP's own generator, so an OpenNLP upgrade that changes the features fails the build.
+ * copy rarely holds) and an n-gram map keyed by {@code CharBuffer}s. Here the Twitter passes and OpenNLP's URL and
+ * e-mail normalizer run only when the text holds what they look for (each guard below is a necessary condition for
+ * its pattern to match, so skipping it changes nothing); the emoji, digit, whitespace and repeated-character passes
+ * are plain loops that do what OpenNLP's patterns do as Java reads them; n-grams are packed into longs
+ * ({@link #key}) and deduplicated in a primitive hash set, so that only distinct n-grams become strings.
+ * {@code LanguageNgramsTest} checks the output against OpenNLP's own generator, so an OpenNLP upgrade that changes
+ * the features fails the build.
  */
 final class LanguageNgrams {
 
@@ -32,9 +34,49 @@ final class LanguageNgrams {
     private LanguageNgrams() {
     }
 
-    /** The distinct n-grams of {@code text}, in order of first appearance by length (all 1-grams first). */
+    /**
+     * The distinct n-grams of {@code text} as keys ({@link #key}), in order of first appearance by length (all
+     * 1-grams first).
+     */
+    static long[] keys(final CharSequence text) {
+        return distinct(toLowerCase(normalize(text)));
+    }
+
+    /** The distinct n-grams of {@code text} as strings, as OpenNLP's context generator gives them. */
     static String[] of(final CharSequence text) {
-        return ngrams(toLowerCase(normalize(text)));
+        final long[] keys = keys(text);
+        final String[] ngrams = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            ngrams[i] = text(keys[i]);
+        }
+        return ngrams;
+    }
+
+    /**
+     * An n-gram of 1 to {@value #MAX_LENGTH} chars as one long: its chars 16 bits each, its length above them, so
+     * that no key is 0 and "a" differs from "a\0".
+     */
+    static long key(final CharSequence text, final int start, final int length) {
+        long key = (long) length << 48;
+        for (int k = 0; k < length; k++) {
+            key |= (long) text.charAt(start + k) << (16 * k);
+        }
+        return key;
+    }
+
+    static String text(final long key) {
+        final int length = (int) (key >>> 48);
+        final char[] chars = new char[length];
+        for (int k = 0; k < length; k++) {
+            chars[k] = (char) (key >>> (16 * k));
+        }
+        return new String(chars);
+    }
+
+    /** Spreads a key over the bits a power-of-two table indexes by. */
+    private static int mix(final long key) {
+        final long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32);
     }
 
     /**
@@ -73,40 +115,31 @@ final class LanguageNgrams {
     }
 
     /**
-     * Every distinct substring of 1 to {@value #MAX_LENGTH} chars (UTF-16 units, as OpenNLP counts them). A gram
-     * fits in 48 bits, so the set holds longs and only distinct grams become strings: most grams repeat.
+     * The key of every distinct substring of 1 to {@value #MAX_LENGTH} chars (UTF-16 units, as OpenNLP counts them);
+     * most n-grams of a text repeat, and the set of keys needs no object per n-gram.
      */
-    static String[] ngrams(final String text) {
+    static long[] distinct(final String text) {
         final int length = text.length();
-        // At most half full, even if every gram were distinct, so that probing stays short.
+        // At most half full, even if every n-gram were distinct, so that probing stays short.
         final int capacity = Integer.highestOneBit(Math.max(16, 2 * length * MAX_LENGTH - 1)) << 1;
         final long[] seen = new long[capacity];
         final int mask = capacity - 1;
-        final String[] grams = new String[length * MAX_LENGTH];
+        final long[] found = new long[length * MAX_LENGTH];
         int count = 0;
         for (int n = 1; n <= MAX_LENGTH; n++) {
             for (int start = 0; start + n <= length; start++) {
-                // The length in the top bits keeps every key non-zero (0 marks an empty slot) and "a" apart from "a\0".
-                long key = (long) n << 48;
-                for (int k = 0; k < n; k++) {
-                    key |= (long) text.charAt(start + k) << (16 * k);
-                }
+                final long key = key(text, start, n);
                 int slot = mix(key) & mask;
                 while (seen[slot] != 0 && seen[slot] != key) {
                     slot = (slot + 1) & mask;
                 }
                 if (seen[slot] == 0) {
                     seen[slot] = key;
-                    grams[count++] = text.substring(start, start + n);
+                    found[count++] = key;
                 }
             }
         }
-        return Arrays.copyOf(grams, count);
-    }
-
-    private static int mix(final long key) {
-        final long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32);
+        return Arrays.copyOf(found, count);
     }
 
     /**
