@@ -39,7 +39,7 @@ public class LanguageDetectorBenchmark {
     @Param({BenchItems.SEED_IT, BenchItems.EN_4K})
     public String item;
 
-    @Param({"300", "500", "1000", "3000"})
+    @Param({"300", "500", "800", "1000", "3000"})
     public int maxChars;
 
     private LanguageDetector detector;
