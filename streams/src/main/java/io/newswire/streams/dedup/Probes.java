@@ -63,25 +63,18 @@ public final class Probes {
         bands.addAll(fingerprint.bandKeys());
         final List<String> events = eventKeys(item);
         events.forEach(event -> bands.add(EVENT_BAND + event));
-        final DedupProbe.Builder template = DedupProbe.newBuilder()
-            .setId(item.getId())
-            .setBand("")
-            .setBands(bands.size())
-            .setEventTime(eventTime)
-            .setLanguage(item.getLanguage())
-            .setStoryId(null)
-            .setEventKeys(events)
-            .setWords(words(text))
-            .setSourceUrl(item.getSource() == null ? null : item.getSource().getUrl())
-            .setSignature(ByteBuffer.wrap(fingerprint.encode().getBytes(StandardCharsets.US_ASCII)))
-            .setNumbers(numbers(item))
-            .setNames(names(item))
-            .setCorrected(item.getTitle() != null && CORRECTION.matcher(item.getTitle()).find())
-            .setItem(null);
+        final String url = item.getSource() == null ? null : item.getSource().getUrl();
+        final byte[] signature = fingerprint.encode().getBytes(StandardCharsets.US_ASCII);
+        final List<String> numbers = numbers(item);
+        final List<String> names = names(item);
+        final boolean corrected = item.getTitle() != null && CORRECTION.matcher(item.getTitle()).find();
+        final int words = words(text);
+        // The all-fields constructor shares the lists and the signature's bytes between the probes (each with its own
+        // buffer, as encoders move a buffer's position); Avro's builders would deep-copy them once per band.
         final List<DedupProbe> probes = new ArrayList<>(bands.size());
         for (int i = 0; i < bands.size(); i++) {
-            probes.add(DedupProbe.newBuilder(template.build()).setBand(bands.get(i)).setItem(i == 0 ? item : null)
-                .build());
+            probes.add(new DedupProbe(item.getId(), bands.get(i), bands.size(), eventTime, item.getLanguage(), null,
+                events, words, url, ByteBuffer.wrap(signature), numbers, names, corrected, i == 0 ? item : null));
         }
         return probes;
     }

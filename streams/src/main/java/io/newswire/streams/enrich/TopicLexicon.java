@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A multilingual topic lexicon: weighted terms per topic, read from a TSV file (topic, language, term, weight).
@@ -53,22 +52,32 @@ public final class TopicLexicon {
     /** Han terms by their first character. */
     private final Map<Character, List<Term>> hanByFirstChar;
     private final Map<String, List<Term>> byFirstWord;
-    private final Map<String, List<Term>> byFirstPrefix;
-    /** Lengths of the prefix terms' first words, ascending. */
-    private final int[] prefixLengths;
+    /** Prefix terms by their first word's prefix, as a character trie: one walk per word, no substrings. */
+    private final PrefixNode prefixTrie;
+    /** A node of the prefix trie: the terms whose first-word prefix ends here. */
+    private static final class PrefixNode {
+        private final Map<Character, PrefixNode> children = new HashMap<>();
+        private final List<Term> terms = new ArrayList<>();
+
+        void add(final String prefix, final Term term) {
+            PrefixNode node = this;
+            for (int i = 0; i < prefix.length(); i++) {
+                node = node.children.computeIfAbsent(prefix.charAt(i), c -> new PrefixNode());
+            }
+            node.terms.add(term);
+        }
+    }
 
     private TopicLexicon(final List<String> topics, final List<Term> terms) {
         this.topics = List.copyOf(topics);
         final Map<String, List<Term>> words = new HashMap<>();
         final Map<String, List<Term>> prefixes = new HashMap<>();
-        final Set<Integer> lengths = new TreeSet<>();
         final Map<Character, List<Term>> han = new HashMap<>();
         for (final Term term : terms) {
             if (term.words().size() == 1 && isHan(term.words().get(0))) {
                 han.computeIfAbsent(term.words().get(0).charAt(0), k -> new ArrayList<>()).add(term);
             } else if (term.prefixes().get(0)) {
                 prefixes.computeIfAbsent(term.words().get(0), k -> new ArrayList<>()).add(term);
-                lengths.add(term.words().get(0).length());
             } else {
                 words.computeIfAbsent(term.words().get(0), k -> new ArrayList<>()).add(term);
             }
@@ -77,8 +86,8 @@ public final class TopicLexicon {
         final Map<Character, List<Term>> hanCopy = new HashMap<>();
         han.forEach((c, list) -> hanCopy.put(c, List.copyOf(list)));
         this.hanByFirstChar = Map.copyOf(hanCopy);
-        this.byFirstPrefix = copy(prefixes);
-        this.prefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+        this.prefixTrie = new PrefixNode();
+        prefixes.forEach((prefix, list) -> list.forEach(term -> prefixTrie.add(prefix, term)));
     }
 
     /** The lexicon shipped with newswire ({@code topics.tsv}). */
@@ -140,12 +149,13 @@ public final class TopicLexicon {
             for (final Term term : byFirstWord.getOrDefault(form, List.of())) {
                 keepHeaviest(heaviest, term, tokens, at);
             }
-            for (final int length : prefixLengths) {
-                if (length > form.length()) {
-                    break;
-                }
-                for (final Term term : byFirstPrefix.getOrDefault(form.substring(0, length), List.of())) {
-                    keepHeaviest(heaviest, term, tokens, at);
+            PrefixNode node = prefixTrie;
+            for (int i = 0; i < form.length() && node != null; i++) {
+                node = node.children.get(form.charAt(i));
+                if (node != null) {
+                    for (final Term term : node.terms) {
+                        keepHeaviest(heaviest, term, tokens, at);
+                    }
                 }
             }
         }
