@@ -125,8 +125,9 @@ public final class TopicClassifier {
     /** Occurrences of each term in the tokens ({@link TopicLexicon#countAt} says what counts once). */
     private Map<TopicLexicon.Term, Integer> count(final List<Token> tokens) {
         final Map<TopicLexicon.Term, Integer> counts = new LinkedHashMap<>();
+        final Map<String, List<TopicLexicon.Term>> memo = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
-            lexicon.countAt(tokens, i, counts);
+            lexicon.countAt(tokens, i, counts, memo);
         }
         return counts;
     }

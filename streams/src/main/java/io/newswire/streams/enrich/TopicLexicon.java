@@ -143,33 +143,53 @@ public final class TopicLexicon {
      * every character is such a place.
      */
     void countAt(final List<Token> tokens, final int at, final Map<Term, Integer> counts) {
+        countAt(tokens, at, counts, new HashMap<>());
+    }
+
+    /**
+     * As above, with a memo of the terms each word could start, kept by the caller for one text: most words of a
+     * text repeat, and most start no term at all, so they cost one lookup.
+     */
+    void countAt(final List<Token> tokens, final int at, final Map<Term, Integer> counts,
+                 final Map<String, List<Term>> memo) {
         final String word = tokens.get(at).lower();
-        final Map<String, Term> heaviest = new HashMap<>();
-        for (final String form : ArabicProclitics.forms(word)) {
-            for (final Term term : byFirstWord.getOrDefault(form, List.of())) {
-                keepHeaviest(heaviest, term, tokens, at);
-            }
-            PrefixNode node = prefixTrie;
-            for (int i = 0; i < form.length() && node != null; i++) {
-                node = node.children.get(form.charAt(i));
-                if (node != null) {
-                    for (final Term term : node.terms) {
-                        keepHeaviest(heaviest, term, tokens, at);
-                    }
+        final List<Term> candidates = memo.computeIfAbsent(word, this::candidatesOf);
+        Map<String, Term> heaviest = null;
+        for (final Term term : candidates) {
+            if (term.matches(tokens, at)) {
+                if (heaviest == null) {
+                    heaviest = new HashMap<>();
                 }
+                heaviest.merge(term.topic(), term, (a, b) -> a.weight() >= b.weight() ? a : b);
             }
         }
-        heaviest.values().forEach(term -> counts.merge(term, 1, Integer::sum));
+        if (heaviest != null) {
+            heaviest.values().forEach(term -> counts.merge(term, 1, Integer::sum));
+        }
         if (!hanByFirstChar.isEmpty() && hasHan(word)) {
             countHan(word, counts);
         }
     }
 
-    private static void keepHeaviest(final Map<String, Term> heaviest, final Term term, final List<Token> tokens,
-                                     final int at) {
-        if (term.matches(tokens, at)) {
-            heaviest.merge(term.topic(), term, (a, b) -> a.weight() >= b.weight() ? a : b);
+    /** The terms whose first word is this word or a prefix of it (Arabic: also without proclitics). */
+    private List<Term> candidatesOf(final String word) {
+        List<Term> found = null;
+        for (final String form : ArabicProclitics.forms(word)) {
+            final List<Term> exact = byFirstWord.get(form);
+            if (exact != null) {
+                found = found == null ? new ArrayList<>() : found;
+                found.addAll(exact);
+            }
+            PrefixNode node = prefixTrie;
+            for (int i = 0; i < form.length() && node != null; i++) {
+                node = node.children.get(form.charAt(i));
+                if (node != null && !node.terms.isEmpty()) {
+                    found = found == null ? new ArrayList<>() : found;
+                    found.addAll(node.terms);
+                }
+            }
         }
+        return found == null ? List.of() : found;
     }
 
     private void countHan(final String run, final Map<Term, Integer> counts) {
