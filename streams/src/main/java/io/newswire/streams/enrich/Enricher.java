@@ -47,8 +47,13 @@ public final class Enricher {
         final String text = ItemText.of(item);
         final DetectedLanguage language = languages.detect(text);
         final List<String> speakers = Speakers.of(item);
+        // One tokenization for entities (dateline and text) and topics (the text's words only).
+        final String all = EntityFinder.withDateline(item, text);
+        final List<Token> words = Token.of(all);
+        final int datelineWords = all.length() == text.length() ? 0 : Token.of(item.getDateline().getPlace()).size();
         return new Enrichment(language.language(), language.confidence(), speakers,
-                entities.find(item, text, speakers, language.language()),
-                topics.classify(language.language(), Token.of(item.getTitle()), Token.of(text)));
+                entities.find(all, words, speakers, language.language()),
+                topics.classify(language.language(), Token.of(item.getTitle()),
+                        words.subList(datelineWords, words.size())));
     }
 }

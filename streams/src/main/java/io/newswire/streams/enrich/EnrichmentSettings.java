@@ -28,7 +28,7 @@ public record EnrichmentSettings(Optional<Path> topicLexicon, Optional<Path> top
      * The shortest head with no wrong answer on 1,343 long texts in 16 languages ({@code eval/LANGUAGE_DETECTOR.md});
      * detection costs about linearly in it (~130 µs here, against ~520 µs for 3,000).
      */
-    public static final int DEFAULT_LANGUAGE_MAX_CHARS = 500;
+    public static final int DEFAULT_LANGUAGE_MAX_CHARS = 300;
 
     public EnrichmentSettings {
         Objects.requireNonNull(topicLexicon, "topicLexicon (use Optional.empty() for the bundled lexicon)");

@@ -51,9 +51,22 @@ public final class EntityFinder {
      */
     public Entities find(final WireItem item, final String text, final List<String> speakers,
                          final String language) {
+        final String all = withDateline(item, text);
+        return find(all, Token.of(all), speakers, language);
+    }
+
+    /** The text entities are looked for in: the dateline's place, if any, on a line before the item's text. */
+    public static String withDateline(final WireItem item, final String text) {
         final String dateline = item.getDateline() == null ? null : item.getDateline().getPlace();
-        final String all = dateline == null ? text : dateline + "\n" + text;
-        final List<Token> tokens = Token.of(all);
+        return dateline == null ? text : dateline + "\n" + text;
+    }
+
+    /**
+     * The entities of a text already made by {@link #withDateline} and tokenized ({@link Token#of}), so a caller
+     * that needs the words too tokenizes once.
+     */
+    public Entities find(final String all, final List<Token> tokens, final List<String> speakers,
+                         final String language) {
         final List<Gazetteer.Match> matches = names.matches(tokens, language);
         final Set<String> people = new LinkedHashSet<>(persons.persons(speakers));
         persons.inText(all, tokens, matches, people);
