@@ -221,7 +221,7 @@ public final class DedupDecider implements Processor<String, DedupMatch, String,
             }
         }
         for (final DedupProbe candidate : earlier) {
-            if (isTranslation(self, candidate, match)) {
+            if (isTranslation(self, candidate)) {
                 final double numbers = overlap(self.getNumbers(), candidate.getNumbers());
                 final double names = overlap(self.getNames(), candidate.getNames());
                 return outcome(item, self, TRANSLATION, candidate, (numbers + names) / 2.0, "the same event as "
@@ -234,7 +234,7 @@ public final class DedupDecider implements Processor<String, DedupMatch, String,
             "no earlier item like it within the last " + Durations.human(window), 0.0));
     }
 
-    private boolean isTranslation(final DedupProbe self, final DedupProbe candidate, final DedupMatch match) {
+    private boolean isTranslation(final DedupProbe self, final DedupProbe candidate) {
         if (self.getLanguage() == null || candidate.getLanguage() == null
             || self.getLanguage().equals(candidate.getLanguage())) {
             return false;

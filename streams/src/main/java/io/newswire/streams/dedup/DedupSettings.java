@@ -32,7 +32,7 @@ public record DedupSettings(Duration grace, double duplicateSimilarity, double u
             throw new IllegalArgumentException("newswire.dedup.grace must not be negative, was " + grace);
         }
         for (final double share : new double[] {duplicateSimilarity, updateSimilarity, translationOverlap}) {
-            if (share < 0.0 || share > 1.0) {
+            if (!(share >= 0.0 && share <= 1.0)) {
                 throw new IllegalArgumentException("newswire.dedup similarity thresholds must be within 0..1, were "
                     + duplicateSimilarity + ", " + updateSimilarity + ", " + translationOverlap);
             }

@@ -1,7 +1,8 @@
 package io.newswire.streams.dedup;
 
 /**
- * How near-duplicate fingerprints are made and judged, with the defaults in one place ({@link #defaults()}).
+ * How near-duplicate fingerprints are made, with the defaults in one place ({@link #defaults()}). How similar two
+ * fingerprints must be for a decision is {@link DedupSettings}' business (config {@code newswire.dedup.*}).
  *
  * <p>The defaults were chosen on the Kremlin corpus ({@code FingerprintEval}, figures in {@code FINGERPRINT.md}).
  * Shingles of 4 words keep unrelated items of the same day apart (mean estimated similarity 0.006, 99th percentile
@@ -19,18 +20,12 @@ package io.newswire.streams.dedup;
  * @param shingleWords       words per shingle (1..10); a text with fewer words has its words as shingles
  * @param bands              LSH bands (1..255): each gives one {@linkplain Fingerprint#bandKeys() band key}
  * @param rowsPerBand        signature values per band; the signature holds {@code bands × rowsPerBand} (at most 1024)
- * @param duplicateThreshold estimated Jaccard similarity (0..1) from which a later item is a copy of an earlier one
- * @param updateThreshold    estimated Jaccard similarity (0..1, at most the duplicate threshold) from which a later
- *                           item is an update or correction of an earlier one rather than a story of its own
  */
-public record FingerprintSettings(int shingleWords, int bands, int rowsPerBand, double duplicateThreshold,
-                                  double updateThreshold) {
+public record FingerprintSettings(int shingleWords, int bands, int rowsPerBand) {
 
     public static final int DEFAULT_SHINGLE_WORDS = 4;
     public static final int DEFAULT_BANDS = 32;
     public static final int DEFAULT_ROWS_PER_BAND = 4;
-    public static final double DEFAULT_DUPLICATE_THRESHOLD = 0.8;
-    public static final double DEFAULT_UPDATE_THRESHOLD = 0.5;
 
     private static final int MAX_SHINGLE_WORDS = 10;
     private static final int MAX_BANDS = 255;
@@ -45,15 +40,10 @@ public record FingerprintSettings(int shingleWords, int bands, int rowsPerBand, 
             throw new IllegalArgumentException("bands (1.." + MAX_BANDS + ") times rows per band must be at most "
                 + MAX_HASHES + " hashes, were " + bands + " bands of " + rowsPerBand + " rows");
         }
-        if (!(updateThreshold >= 0.0 && updateThreshold <= duplicateThreshold && duplicateThreshold <= 1.0)) {
-            throw new IllegalArgumentException("thresholds must hold 0 <= update <= duplicate <= 1, were update "
-                + updateThreshold + " and duplicate " + duplicateThreshold);
-        }
     }
 
     public static FingerprintSettings defaults() {
-        return new FingerprintSettings(DEFAULT_SHINGLE_WORDS, DEFAULT_BANDS, DEFAULT_ROWS_PER_BAND,
-            DEFAULT_DUPLICATE_THRESHOLD, DEFAULT_UPDATE_THRESHOLD);
+        return new FingerprintSettings(DEFAULT_SHINGLE_WORDS, DEFAULT_BANDS, DEFAULT_ROWS_PER_BAND);
     }
 
     /** The signature's length: one MinHash value per row of every band. */
@@ -70,14 +60,10 @@ public record FingerprintSettings(int shingleWords, int bands, int rowsPerBand, 
     }
 
     public FingerprintSettings withShingleWords(final int words) {
-        return new FingerprintSettings(words, bands, rowsPerBand, duplicateThreshold, updateThreshold);
+        return new FingerprintSettings(words, bands, rowsPerBand);
     }
 
     public FingerprintSettings withBands(final int bandCount, final int rows) {
-        return new FingerprintSettings(shingleWords, bandCount, rows, duplicateThreshold, updateThreshold);
-    }
-
-    public FingerprintSettings withThresholds(final double duplicate, final double update) {
-        return new FingerprintSettings(shingleWords, bands, rowsPerBand, duplicate, update);
+        return new FingerprintSettings(shingleWords, bandCount, rows);
     }
 }

@@ -140,15 +140,8 @@ public final class TopicLexicon {
      * Adds to {@code counts} the terms found at this token. Where several terms of one topic start at the same place
      * ({@code militar*} and {@code military exercise*}) only the heaviest counts, so one phrase is one piece of
      * evidence; terms of different topics may share a word ({@code energy security}). In a run of Han characters
-     * every character is such a place.
-     */
-    void countAt(final List<Token> tokens, final int at, final Map<Term, Integer> counts) {
-        countAt(tokens, at, counts, new HashMap<>());
-    }
-
-    /**
-     * As above, with a memo of the terms each word could start, kept by the caller for one text: most words of a
-     * text repeat, and most start no term at all, so they cost one lookup.
+     * every character is such a place. {@code memo} holds the terms each word could start, kept by the caller for
+     * one text: most words of a text repeat, and most start no term at all, so they cost one lookup.
      */
     void countAt(final List<Token> tokens, final int at, final Map<Term, Integer> counts,
                  final Map<String, List<Term>> memo) {

@@ -223,9 +223,9 @@ public final class FingerprintEval {
     private static void quality(final Fingerprinter fingerprinter, final List<Item> edited,
                                 final List<Item> shortItems, final List<Item> all, final List<Item[]> sameDay) {
         final FingerprintSettings settings = fingerprinter.settings();
-        final Pairs copies = new Pairs(settings.duplicateThreshold());
-        final Pairs corrections = new Pairs(settings.updateThreshold());
-        final Pairs shortCorrections = new Pairs(settings.duplicateThreshold());
+        final Pairs copies = new Pairs(DedupSettings.DEFAULT_DUPLICATE_SIMILARITY);
+        final Pairs corrections = new Pairs(DedupSettings.DEFAULT_UPDATE_SIMILARITY);
+        final Pairs shortCorrections = new Pairs(DedupSettings.DEFAULT_DUPLICATE_SIMILARITY);
         for (int i = 0; i < edited.size(); i++) {
             final Item item = edited.get(i);
             copies.add(fingerprinter, item.parts(), retitledWithoutAParagraph(item, all.get((i * 7919) % all.size())

@@ -30,16 +30,6 @@ class FingerprintSettingsTest {
     }
 
     @Test
-    void shouldRejectThresholdsOutOfOrderOrRange() {
-        assertThatThrownBy(() -> DEFAULTS.withThresholds(0.5, 0.8)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("update 0.8 and duplicate 0.5");
-        assertThatThrownBy(() -> DEFAULTS.withThresholds(1.2, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DEFAULTS.withThresholds(0.8, -0.1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DEFAULTS.withThresholds(Double.NaN, 0.5))
-            .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void shouldRejectLayoutsThatDoNotFitAFingerprint() {
         assertThatThrownBy(() -> DEFAULTS.withBands(256, 1)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("256 bands");

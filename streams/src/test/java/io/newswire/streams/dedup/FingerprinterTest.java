@@ -70,7 +70,7 @@ class FingerprinterTest {
         final Fingerprint original = fingerprinter.fingerprint(ZYUGANOV.parts());
         final Fingerprint copied = fingerprinter.fingerprint(copy.parts());
 
-        assertThat(copied.similarity(original)).isGreaterThanOrEqualTo(SETTINGS.duplicateThreshold()).isLessThan(1.0);
+        assertThat(copied.similarity(original)).isGreaterThanOrEqualTo(DedupSettings.DEFAULT_DUPLICATE_SIMILARITY).isLessThan(1.0);
         assertThat(sharedBands(original, copied)).isNotEmpty();
     }
 
@@ -84,7 +84,7 @@ class FingerprinterTest {
         final Fingerprint original = fingerprinter.fingerprint(ZYUGANOV.parts());
         final Fingerprint corrected = fingerprinter.fingerprint(correction.parts());
 
-        assertThat(corrected.similarity(original)).isGreaterThanOrEqualTo(SETTINGS.updateThreshold()).isLessThan(1.0);
+        assertThat(corrected.similarity(original)).isGreaterThanOrEqualTo(DedupSettings.DEFAULT_UPDATE_SIMILARITY).isLessThan(1.0);
         assertThat(sharedBands(original, corrected)).isNotEmpty();
     }
 
@@ -158,7 +158,7 @@ class FingerprinterTest {
 
         assertThat(corrected).isNotEqualTo(text);
         assertThat(fingerprinter.fingerprint(corrected).similarity(fingerprinter.fingerprint(text)))
-            .isGreaterThanOrEqualTo(SETTINGS.duplicateThreshold()).isLessThan(1.0);
+            .isGreaterThanOrEqualTo(DedupSettings.DEFAULT_DUPLICATE_SIMILARITY).isLessThan(1.0);
         assertThat(fingerprinter.fingerprint(udhrChinese(6)).similarity(fingerprinter.fingerprint(udhrChinese(9))))
             .isLessThan(0.3);
     }
