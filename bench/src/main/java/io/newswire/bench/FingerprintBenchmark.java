@@ -1,6 +1,5 @@
 package io.newswire.bench;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,18 +15,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.newswire.schema.DedupProbe;
+import io.newswire.schema.DedupSketch;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 import io.newswire.streams.dedup.Fingerprint;
 import io.newswire.streams.dedup.FingerprintSettings;
 import io.newswire.streams.dedup.Fingerprinter;
-import io.newswire.streams.dedup.Probes;
+import io.newswire.streams.dedup.Sketcher;
 
 /**
  * Near-duplicate fingerprinting per item, one thread, average time: the MinHash signature of an item's body
- * ({@link Fingerprinter#fingerprint}) and all its probes as the topology makes them ({@link Probes#of}: signature,
- * band keys, numbers, event keys). Items: {@link BenchItems}.
+ * ({@link Fingerprinter#fingerprint}) and its whole sketch as the topology makes it ({@link Sketcher#sketch}:
+ * signature, numbers, names, event keys). Items: {@link BenchItems}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,14 +41,14 @@ public class FingerprintBenchmark {
     public String item;
 
     private Fingerprinter fingerprinter;
-    private Probes probes;
+    private Sketcher sketcher;
     private String text;
     private EnrichedItem enriched;
 
     @Setup
     public void setUp() {
         fingerprinter = new Fingerprinter(FingerprintSettings.defaults());
-        probes = new Probes(fingerprinter);
+        sketcher = new Sketcher(fingerprinter);
         final WireItem normalized = BenchItems.normalized(item);
         text = String.join("\n", normalized.getBody());
         enriched = DedupStateFootprint.enriched(normalized);
@@ -61,7 +60,7 @@ public class FingerprintBenchmark {
     }
 
     @Benchmark
-    public List<DedupProbe> probes() {
-        return probes.of(enriched, 0L);
+    public DedupSketch sketch() {
+        return sketcher.sketch(enriched, 0L, 0, 0L);
     }
 }

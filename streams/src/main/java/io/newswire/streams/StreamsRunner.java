@@ -8,6 +8,7 @@ import io.newswire.schema.config.Limits;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.enrich.Enricher;
 import io.newswire.streams.topology.NewswireTopology;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,13 +34,30 @@ public final class StreamsRunner implements AutoCloseable {
      */
     public StreamsRunner(final PipelineConfig config, final Properties kafka, final NewswireSerdes serdes,
                          final Enricher enricher) {
-        this.streams = new KafkaStreams(NewswireTopology.build(config, serdes, enricher),
-            streamsProperties(config, kafka));
+        final PipelineConfig actual = withRawPartitions(config, kafka);
+        this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher),
+            streamsProperties(actual, kafka));
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
                 + "(records that fail a stage go to the dead-letter topic, this is something else)", error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /**
+     * The config with the partitions news.raw really has: the dedup index waits for each of them to report, and
+     * the topic may have been created by someone else with another count than {@code newswire.topic.partitions}.
+     */
+    static PipelineConfig withRawPartitions(final PipelineConfig config, final Properties kafka) {
+        try (Admin admin = Admin.create(kafka)) {
+            final int partitions = new TopicProvisioner(admin).partitionsOf(config.topics().raw());
+            if (partitions > 0 && partitions != config.partitions()) {
+                LOG.info("{} has {} partitions (newswire.topic.partitions is {}): the dedup index waits for {}",
+                    config.topics().raw(), partitions, config.partitions(), partitions);
+                return config.withPartitions(partitions);
+            }
+            return config;
+        }
     }
 
     /** The Kafka Streams settings newswire runs with; {@code kafka} entries win except for the guarantee. */

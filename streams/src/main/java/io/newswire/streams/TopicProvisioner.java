@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates newswire's topics (news.raw and every output topic) when they are missing, with the configured partitions
@@ -25,6 +26,30 @@ public final class TopicProvisioner {
 
     public TopicProvisioner(final Admin admin) {
         this.admin = admin;
+    }
+
+    /**
+     * How many partitions {@code topic} has, or 0 when it does not exist.
+     *
+     * @throws IllegalStateException naming the topic when Kafka does not answer in time or refuses
+     */
+    public int partitionsOf(final String topic) {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                .partitions().size();
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return 0;
+            }
+            throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage()
+                + " (check that the cluster is reachable and that this client may describe it)", e.getCause());
+        } catch (final TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within 30 s while describing " + topic
+                + ": check --bootstrap-servers", e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        }
     }
 
     /**

@@ -2,8 +2,8 @@ package io.newswire.schema.serde;
 
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.DedupDecision;
-import io.newswire.schema.DedupMatch;
-import io.newswire.schema.DedupProbe;
+import io.newswire.schema.DedupRequest;
+import io.newswire.schema.DedupSketch;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 
@@ -22,19 +22,19 @@ public final class NewswireSerdes {
     private final AvroSerde<DeadLetter> deadLetter =
         new AvroSerde<>(DeadLetter.class, DeadLetter.getClassSchema(), ReleasedSchemas.of("DeadLetter"));
 
-    private final AvroSerde<DedupProbe> dedupProbe =
-        new AvroSerde<>(DedupProbe.class, DedupProbe.getClassSchema(), ReleasedSchemas.of("DedupProbe"));
-    private final AvroSerde<DedupMatch> dedupMatch =
-        new AvroSerde<>(DedupMatch.class, DedupMatch.getClassSchema(), ReleasedSchemas.of("DedupMatch"));
+    private final AvroSerde<DedupRequest> dedupRequest =
+        new AvroSerde<>(DedupRequest.class, DedupRequest.getClassSchema(), ReleasedSchemas.of("DedupRequest"));
+    private final AvroSerde<DedupSketch> dedupSketch =
+        new AvroSerde<>(DedupSketch.class, DedupSketch.getClassSchema(), ReleasedSchemas.of("DedupSketch"));
 
-    /** Internal: the near-duplicate stage's probes (topic dedup-by-band and the band stores). */
-    public AvroSerde<DedupProbe> dedupProbe() {
-        return dedupProbe;
+    /** Internal: an item's sketch and the item, or a heartbeat, on their way to the dedup index (dedup-requests). */
+    public AvroSerde<DedupRequest> dedupRequest() {
+        return dedupRequest;
     }
 
-    /** Internal: the bands' answers to the decider (topic dedup-matches). */
-    public AvroSerde<DedupMatch> dedupMatch() {
-        return dedupMatch;
+    /** Internal: the sketches the dedup index keeps (store dedup-sketches). */
+    public AvroSerde<DedupSketch> dedupSketch() {
+        return dedupSketch;
     }
 
     public AvroSerde<WireItem> wireItem() {

@@ -37,7 +37,7 @@ class SchemaCompatibilityTest {
 
     static Stream<AvroSerde<? extends SpecificRecord>> serdes() {
         return Stream.of(SERDES.wireItem(), SERDES.enrichedItem(), SERDES.dedupDecision(), SERDES.deadLetter(),
-            SERDES.dedupProbe(), SERDES.dedupMatch());
+            SERDES.dedupRequest(), SERDES.dedupSketch());
     }
 
     @ParameterizedTest

@@ -3,7 +3,6 @@ package io.newswire.streams.dedup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,19 +11,13 @@ import java.util.Locale;
  * bands. Two items' share of equal values estimates the Jaccard similarity of their shingle sets; items that share a
  * {@linkplain #bandKeys() band key} are candidates for that comparison.
  *
- * <p>Immutable. {@link #encode()} gives a short ASCII string (Base64url) for an Avro string field or a store value.
+ * <p>Immutable. {@link #toBytes()} gives its compact form for an Avro {@code bytes} field or a store value.
  */
 public final class Fingerprint {
 
     /** A text without words: it has no band keys and is similar to nothing, not even another empty fingerprint. */
     public static final Fingerprint EMPTY = new Fingerprint(new int[0], 0);
 
-    /**
-     * The first byte of an encoded fingerprint, so that a later layout can be told from this one when a store or a
-     * topic still holds old values.
-     */
-    private static final byte FORMAT = 1;
-    private static final int HEADER_BYTES = 2;
     private static final long MIX1 = 0x87c37b91114253d5L;
     private static final long MIX2 = 0x4cf5ad432745937fL;
 
@@ -72,18 +65,29 @@ public final class Fingerprint {
     }
 
     /**
-     * One key per band, {@code "b03:9f2c41d07a6e5b18"}: the band's index and a 64-bit hash of its values. Items with
-     * an equal key agree on every value of that band; the index keeps equal values in different bands apart.
+     * One 64-bit key per band: a hash of the band's index and values. Items with an equal key agree on every value of
+     * that band (but for hash collisions, which the comparison of whole signatures settles); the band index keeps
+     * equal values in different bands apart.
      */
-    public List<String> bandKeys() {
-        final List<String> keys = new ArrayList<>(bands);
+    public long[] bandHashes() {
+        final long[] keys = new long[bands];
         final int rows = bands == 0 ? 0 : signature.length / bands;
         for (int band = 0; band < bands; band++) {
             long hash = band + 1L;
             for (int row = band * rows; row < (band + 1) * rows; row++) {
                 hash = Long.rotateLeft(hash ^ (signature[row] & 0xFFFF_FFFFL) * MIX1, 31) * MIX2;
             }
-            keys.add(String.format(Locale.ROOT, "b%02d:%016x", band, fmix64(hash)));
+            keys[band] = fmix64(hash);
+        }
+        return keys;
+    }
+
+    /** {@link #bandHashes()} as readable keys, {@code "b03:9f2c41d07a6e5b18"}: for reports and tests. */
+    public List<String> bandKeys() {
+        final long[] hashes = bandHashes();
+        final List<String> keys = new ArrayList<>(hashes.length);
+        for (int band = 0; band < hashes.length; band++) {
+            keys.add(String.format(Locale.ROOT, "b%02d:%016x", band, hashes[band]));
         }
         return keys;
     }
@@ -113,49 +117,37 @@ public final class Fingerprint {
     }
 
     /**
-     * The fingerprint as Base64url without padding: a format byte, the band count, and the values as big-endian
-     * 32-bit integers (686 characters for 128 values). {@link #EMPTY} encodes as the empty string.
+     * The signature as bytes: its values as big-endian 32-bit integers (512 bytes for 128 values); empty for
+     * {@link #EMPTY}. The band count is a setting, not part of the bytes.
      */
-    public String encode() {
-        if (isEmpty()) {
-            return "";
-        }
-        final ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + Integer.BYTES * signature.length);
-        bytes.put(FORMAT).put((byte) bands);
+    public byte[] toBytes() {
+        final ByteBuffer bytes = ByteBuffer.allocate(Integer.BYTES * signature.length);
         for (final int value : signature) {
             bytes.putInt(value);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return bytes.array();
     }
 
     /**
-     * The fingerprint that {@link #encode()} wrote.
+     * The fingerprint whose {@link #toBytes()} are the remaining bytes of {@code bytes} (its position is not moved),
+     * in {@code bands} bands.
      *
-     * @throws IllegalArgumentException when {@code encoded} is not such a string; the message says what is wrong
+     * @throws IllegalArgumentException when the bytes are not whole 32-bit values that split into {@code bands} bands
      */
-    public static Fingerprint decode(final String encoded) {
-        if (encoded.isEmpty()) {
+    public static Fingerprint fromBytes(final ByteBuffer bytes, final int bands) {
+        final ByteBuffer view = bytes.duplicate();
+        if (!view.hasRemaining()) {
             return EMPTY;
         }
-        final byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(encoded);
-        } catch (final IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an encoded fingerprint (Base64url expected): " + abbreviate(encoded),
-                e);
+        if (view.remaining() % Integer.BYTES != 0) {
+            throw new IllegalArgumentException("a signature is whole 32-bit values, got " + view.remaining()
+                + " bytes");
         }
-        if (bytes.length < HEADER_BYTES + Integer.BYTES || bytes[0] != FORMAT
-            || (bytes.length - HEADER_BYTES) % Integer.BYTES != 0) {
-            throw new IllegalArgumentException("not an encoded fingerprint of format " + FORMAT + " (format byte "
-                + (bytes.length > 0 ? bytes[0] : "missing") + ", " + bytes.length + " bytes): "
-                + abbreviate(encoded));
-        }
-        final ByteBuffer buffer = ByteBuffer.wrap(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
-        final int[] values = new int[(bytes.length - HEADER_BYTES) / Integer.BYTES];
+        final int[] values = new int[view.remaining() / Integer.BYTES];
         for (int i = 0; i < values.length; i++) {
-            values[i] = buffer.getInt();
+            values[i] = view.getInt();
         }
-        return of(values, Byte.toUnsignedInt(bytes[1]));
+        return of(values, bands);
     }
 
     @Override
@@ -182,12 +174,8 @@ public final class Fingerprint {
         return text.append(signature.length > 4 ? " …]" : "]").toString();
     }
 
-    private static String abbreviate(final String text) {
-        return text.length() <= 40 ? '"' + text + '"' : '"' + text.substring(0, 40) + "…\" (" + text.length() + " chars)";
-    }
-
     /** MurmurHash3's finalizer: spreads every input bit over the whole key, so similar bands get unrelated keys. */
-    private static long fmix64(final long value) {
+    static long fmix64(final long value) {
         long k = value;
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;

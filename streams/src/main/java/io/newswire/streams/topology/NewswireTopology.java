@@ -1,22 +1,20 @@
 package io.newswire.streams.topology;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
 import io.newswire.schema.DedupDecision;
-import io.newswire.schema.DedupMatch;
-import io.newswire.schema.DedupProbe;
+import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
-import io.newswire.streams.dedup.BandIndex;
-import io.newswire.streams.dedup.DedupDecider;
+import io.newswire.streams.dedup.DedupIndex;
 import io.newswire.streams.dedup.FingerprintSettings;
 import io.newswire.streams.dedup.Fingerprinter;
-import io.newswire.streams.dedup.ProbeEmitter;
-import io.newswire.streams.dedup.Probes;
-import io.newswire.streams.dedup.SameIdFilter;
+import io.newswire.streams.dedup.SketchEmitter;
+import io.newswire.streams.dedup.Sketcher;
 import io.newswire.streams.enrich.Enricher;
 import io.newswire.streams.stage.DeadLetterProcessor;
 import io.newswire.streams.stage.DedupOutcome;
@@ -38,25 +36,29 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The newswire topology, a pure function of config: news.raw (key item id, value single-object encoded WireItem)
- * → decode → normalize → enrich → dedup by id (same id: duplicate or update) → probes repartitioned by blocking
- * band (content hash, MinHash LSH bands, event key) → band index → answers repartitioned by item id → decide (new,
- * duplicate, update, translation) → route → news.&lt;route&gt; / news.general (EnrichedItem); every decision →
- * news.duplicates (DedupDecision); a record that fails any stage → news.dlq (DeadLetter). Every node, store and
- * internal topic is named.
+ * The newswire topology, a pure function of config, in two sub-topologies:
+ * <ol>
+ *   <li>news.raw (key item id, value single-object encoded WireItem) → decode → normalize → enrich → route decision →
+ *   sketch: each item leaves as one request (its sketch and the item) for the dedup index, and each idle partition
+ *   sends heartbeats; one task per partition of news.raw, stateless;</li>
+ *   <li>the internal topic {@value #REQUESTS} (one partition) → the dedup index, which decides each item once every
+ *   partition has come past its event time plus the grace (new, duplicate, update, translation) → news.&lt;route&gt;
+ *   / news.general (EnrichedItem, one copy per route) and news.duplicates (DedupDecision, every decision).</li>
+ * </ol>
+ * A record that fails any stage goes to news.dlq (DeadLetter). Every node, store and internal topic is named.
  */
 public final class NewswireTopology {
 
-    public static final String ID_STORE = "dedup-seen-ids";
-    public static final String BAND_STORE = "dedup-bands";
+    public static final String REQUESTS = "dedup-requests";
+    public static final String SKETCH_STORE = "dedup-sketches";
+    public static final String POSTINGS_STORE = "dedup-postings";
     public static final String PENDING_STORE = "dedup-pending";
-    public static final String BAND_REPARTITION = "dedup-by-band";
-    public static final String MATCH_REPARTITION = "dedup-matches";
+    public static final String PROGRESS_STORE = "dedup-progress";
+    /** How long past the window the index keeps sketches, so their postings are swept before Kafka drops them. */
+    private static final Duration SKETCH_RETENTION_MARGIN = Duration.ofHours(1);
 
     private NewswireTopology() {
     }
@@ -66,7 +68,10 @@ public final class NewswireTopology {
         return build(config, serdes, Enricher.create(config.enrichment()));
     }
 
-    /** Builds the topology around an already loaded enricher (models are costly to load; share them). */
+    /**
+     * Builds the topology around an already loaded enricher (models are costly to load; share them). The index waits
+     * for {@code config.partitions()} partitions of news.raw to report: the runner sets it to the topic's real count.
+     */
     public static Topology build(final PipelineConfig config, final NewswireSerdes serdes, final Enricher enricher) {
         final Properties naming = new Properties();
         naming.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -74,79 +79,62 @@ public final class NewswireTopology {
         naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         naming.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(naming)));
-        builder.addStateStore(seenStore(ID_STORE, config));
-        builder.addStateStore(Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(BAND_STORE, config.dedupWindow().plus(config.dedup().grace()),
-                config.dedupWindow(), true),
-            Serdes.String(), serdes.dedupProbe()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
-            Serdes.String(), serdes.dedupMatch()));
+        addIndexStores(builder, config, serdes);
 
         final RouteDecider routeDecider = new RouteDecider(config.routes());
         final StatelessPipeline stages = new StatelessPipeline(new Normalizer(), enricher, routeDecider);
+        final Sketcher sketcher = new Sketcher(new Fingerprinter(FingerprintSettings.defaults()));
 
-        final KStream<String, Staged<EnrichedItem>> enriched = builder
+        final Map<String, KStream<String, Staged<DedupRequest>>> sketched = builder
             .stream(config.topics().raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-source"))
             .mapValues(bytes -> decode(serdes, bytes), Named.as("decode"))
             .mapValues(staged -> staged.then("normalize", stages::normalize), Named.as("normalize"))
-            .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"));
-
-        final Map<String, KStream<String, Staged<DedupOutcome>>> byId = enriched
-            .processValues(() -> new SameIdFilter(ID_STORE, config.dedupWindow()), Named.as("dedup-by-id"), ID_STORE)
-            .split(Named.as("by-id-"))
+            .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"))
+            .mapValues(staged -> staged.then("route", stages::route), Named.as("route"))
+            .process(() -> new SketchEmitter(sketcher), Named.as("dedup-sketch"))
+            .split(Named.as("sketched-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
-            .branch((key, staged) -> staged.value().decision() == null, Branched.as("unseen"))
-            .branch((key, staged) -> staged.value().isDuplicate(), Branched.as("duplicate"))
-            .defaultBranch(Branched.as("update"));
+            .defaultBranch(Branched.as("ok"));
+        toDeadLetters(sketched.get("sketched-failed"), "early", config, serdes);
 
-        // Near-duplicates: every item is sent once per blocking band, keyed by the band, so that items sharing a
-        // band meet in the task that owns it whatever partition their ids hash to; the bands' answers go back keyed
-        // by item id to the task that decides on the item.
-        final Probes probes = new Probes(new Fingerprinter(FingerprintSettings.defaults()));
-        final Map<String, KStream<String, Staged<DedupOutcome>>> decided = byId.get("by-id-unseen")
-            .process(() -> new ProbeEmitter(probes), Named.as("dedup-probes"))
-            .repartition(Repartitioned.<String, DedupProbe>as(BAND_REPARTITION)
-                .withKeySerde(Serdes.String()).withValueSerde(serdes.dedupProbe()))
-            .process(() -> new BandIndex(BAND_STORE, config.dedupWindow(), config.dedup().maxCandidates()),
-                Named.as("dedup-band-index"), BAND_STORE)
-            .repartition(Repartitioned.<String, DedupMatch>as(MATCH_REPARTITION)
-                .withKeySerde(Serdes.String()).withValueSerde(serdes.dedupMatch()))
-            .process(() -> new DedupDecider(PENDING_STORE, config.dedup(), config.dedupWindow()),
-                Named.as("dedup-decide"), PENDING_STORE)
+        // One partition: every item meets every other in one index, in one order. The requests are small (a sketch
+        // and the item), so one task keeps up with many enriching ones; see DEDUP.md for where that stops.
+        final Map<String, KStream<String, Staged<DedupOutcome>>> decided = sketched.get("sketched-ok")
+            .mapValues(staged -> serdes.dedupRequest().encode(staged.value()), Named.as("dedup-encode"))
+            .repartition(Repartitioned.<String, byte[]>as(REQUESTS).withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(1))
+            .process(() -> new DedupIndex(new DedupIndex.Stores(SKETCH_STORE, POSTINGS_STORE, PENDING_STORE,
+                    PROGRESS_STORE), config.dedup(), sketcher.settings(), config.dedupWindow(), config.partitions(),
+                    serdes.dedupRequest()),
+                Named.as("dedup-index"), SKETCH_STORE, POSTINGS_STORE, PENDING_STORE, PROGRESS_STORE)
             .split(Named.as("decided-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
             .branch((key, staged) -> staged.value().isDuplicate(), Branched.as("duplicate"))
             .defaultBranch(Branched.as("routed"));
 
-        // Sinks are per side of the repartitions, so reading news.raw and deciding on near-duplicates stay
-        // separate sub-topologies that scale and recover independently.
-        route(byId.get("by-id-update"), "update", stages, config, serdes);
-        route(decided.get("decided-routed"), "decided", stages, config, serdes);
-
-        toDuplicates(byId.get("by-id-duplicate"), "by-id-duplicate", config, serdes);
-        toDuplicates(byId.get("by-id-update"), "by-id-update", config, serdes);
-        toDuplicates(decided.get("decided-duplicate"), "decided-duplicate", config, serdes);
-        toDuplicates(decided.get("decided-routed"), "decided-routed", config, serdes);
-
-        toDeadLetters(byId.get("by-id-failed"), "early", config, serdes);
+        decided.get("decided-routed")
+            .mapValues(staged -> staged.value().item(), Named.as("routed-items"))
+            .process(RouteFanOut::new, Named.as("route-fan-out"))
+            .to(new RouteTopicExtractor(config.topics()),
+                Produced.with(Serdes.String(), serdes.enrichedItem()).withName("route-sink"));
+        toDuplicates(decided.get("decided-duplicate"), "duplicate", config, serdes);
+        toDuplicates(decided.get("decided-routed"), "routed", config, serdes);
         toDeadLetters(decided.get("decided-failed"), "dedup", config, serdes);
-
         return builder.build();
     }
 
-    private static void route(final KStream<String, Staged<DedupOutcome>> items, final String side,
-                              final StatelessPipeline stages, final PipelineConfig config, final NewswireSerdes serdes) {
-        final Map<String, KStream<String, Staged<EnrichedItem>>> routed = items
-            .mapValues(staged -> staged.then("route", outcome -> stages.route(outcome.item())), Named.as("route-" + side))
-            .split(Named.as("routed-" + side + "-"))
-            .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
-            .defaultBranch(Branched.as("ok"));
-        routed.get("routed-" + side + "-ok")
-            .mapValues(Staged::value, Named.as("routed-items-" + side))
-            .process(RouteFanOut::new, Named.as("route-fan-out-" + side))
-            .to(new RouteTopicExtractor(config.topics()),
-                Produced.with(Serdes.String(), serdes.enrichedItem()).withName("route-sink-" + side));
-        toDeadLetters(routed.get("routed-" + side + "-failed"), "route-" + side, config, serdes);
+    private static void addIndexStores(final StreamsBuilder builder, final PipelineConfig config,
+                                       final NewswireSerdes serdes) {
+        final Duration retention = config.dedupWindow().plus(config.dedup().grace()).plus(SKETCH_RETENTION_MARGIN);
+        builder.addStateStore(Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(SKETCH_STORE, retention, Duration.ofMillis(1), false),
+            Serdes.Long(), serdes.dedupSketch()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSTINGS_STORE),
+            Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+            Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE),
+            Serdes.String(), Serdes.Long()).withCachingEnabled());
     }
 
     private static void toDuplicates(final KStream<String, Staged<DedupOutcome>> duplicates, final String side,
@@ -180,19 +168,15 @@ public final class NewswireTopology {
         if (value instanceof EnrichedItem) {
             return serdes.enrichedItem().encode((EnrichedItem) value);
         }
-        if (value instanceof DedupOutcome) {
-            return serdes.enrichedItem().encode(((DedupOutcome) value).item());
+        if (value instanceof DedupOutcome outcome) {
+            return serdes.enrichedItem().encode(outcome.item());
+        }
+        if (value instanceof DedupRequest request && request.getItem() != null) {
+            return serdes.enrichedItem().encode(request.getItem());
         }
         if (value instanceof WireItem) {
             return serdes.wireItem().encode((WireItem) value);
         }
         return new byte[0];
-    }
-
-    private static StoreBuilder<WindowStore<String, String>> seenStore(final String name,
-                                                                       final PipelineConfig config) {
-        return Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(name, config.dedupWindow(), config.dedupWindow(), true),
-            Serdes.String(), Serdes.String());
     }
 }

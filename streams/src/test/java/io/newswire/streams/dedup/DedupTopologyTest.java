@@ -71,7 +71,7 @@ class DedupTopologyTest {
 
     private void start(final Duration grace) {
         final PipelineConfig config = PipelineConfig.defaults().withDedupWindow(Duration.ofDays(7))
-            .withDedup(DedupSettings.defaults().withGrace(grace));
+            .withDedup(DedupSettings.defaults().withGrace(grace)).withPartitions(1);
         final Properties props = StreamsRunner.streamsProperties(config, new Properties());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("s" + System.nanoTime()).toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");

@@ -47,21 +47,21 @@ class FingerprintTest {
     }
 
     @Test
-    void shouldRoundTripThroughItsEncoding() {
+    void shouldRoundTripThroughItsBytes() {
         final Fingerprint fingerprint = new Fingerprinter(FingerprintSettings.defaults())
             .fingerprint(aKremlinItem(59513).parts());
 
-        final String encoded = fingerprint.encode();
+        final byte[] bytes = fingerprint.toBytes();
 
-        assertThat(encoded).hasSize(686).matches("[A-Za-z0-9_-]+");
-        assertThat(Fingerprint.decode(encoded)).isEqualTo(fingerprint)
-            .satisfies(decoded -> assertThat(decoded.bandKeys()).isEqualTo(fingerprint.bandKeys()));
+        assertThat(bytes).hasSize(4 * 128);
+        assertThat(Fingerprint.fromBytes(java.nio.ByteBuffer.wrap(bytes), 32)).isEqualTo(fingerprint)
+            .satisfies(decoded -> assertThat(decoded.bandHashes()).isEqualTo(fingerprint.bandHashes()));
     }
 
     @Test
-    void shouldEncodeTheEmptyFingerprintAsTheEmptyString() {
-        assertThat(Fingerprint.EMPTY.encode()).isEmpty();
-        assertThat(Fingerprint.decode("")).isSameAs(Fingerprint.EMPTY);
+    void shouldWriteTheEmptyFingerprintAsNoBytes() {
+        assertThat(Fingerprint.EMPTY.toBytes()).isEmpty();
+        assertThat(Fingerprint.fromBytes(java.nio.ByteBuffer.allocate(0), 32)).isSameAs(Fingerprint.EMPTY);
     }
 
     @Test
@@ -84,12 +84,11 @@ class FingerprintTest {
     }
 
     @Test
-    void shouldRejectAStringThatIsNotAnEncodedFingerprint() {
-        assertThatThrownBy(() -> Fingerprint.decode("not a fingerprint")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("Base64url").hasMessageContaining("not a fingerprint");
-        // Valid Base64url, but format byte 0 and too short.
-        assertThatThrownBy(() -> Fingerprint.decode("AAAA")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("format byte 0");
+    void shouldRejectBytesThatAreNotWholeValuesInItsBands() {
+        assertThatThrownBy(() -> Fingerprint.fromBytes(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), 1))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 bytes");
+        assertThatThrownBy(() -> Fingerprint.fromBytes(java.nio.ByteBuffer.allocate(12), 2))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 equal bands");
     }
 
     @Test

@@ -1,0 +1,267 @@
+package io.newswire.streams.dedup;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.newswire.schema.DedupDecision;
+import io.newswire.schema.DedupRequest;
+import io.newswire.schema.DedupSketch;
+import io.newswire.schema.EnrichedItem;
+import io.newswire.schema.serde.AvroSerde;
+import io.newswire.schema.serde.SchemaTrust;
+import io.newswire.streams.Durations;
+import io.newswire.streams.stage.DedupOutcome;
+import io.newswire.streams.stage.Staged;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dedup index: every item's request (sketch and item) and every partition's heartbeat in, from the one partition of
+ * dedup-requests; each item out once, with its decision ({@code Staged<DedupOutcome>}, keyed by item id, stamped with
+ * its event time and its own headers), in the order of {@link DedupOrder}.
+ *
+ * <p>An item waits (store {@code dedup-pending}) until every partition of news.raw has come past its event time plus
+ * the grace ({@link Watermarks}): then every earlier item has arrived, whatever the partitions' relative speed. It is
+ * compared only with decided items that arrived before their own partition came that far (their arrival watermark),
+ * so the decision is the same whatever the arrival timing, thread count or restarts: a function of the items and of
+ * the order of each partition. Only an item later than the grace (its partition had moved on, or had reported idle by
+ * a heartbeat, more than the grace past its event time) is compared with what happened to have arrived.
+ *
+ * <p>Stores: {@code dedup-sketches} (decided items, {@link SketchIndex}), {@code dedup-postings} (their posting keys,
+ * not changelogged), {@code dedup-pending} (items waiting, as read, behind their arrival watermark), and
+ * {@code dedup-progress} (watermarks and counters, cached: written once per commit).
+ */
+public final class DedupIndex implements Processor<String, byte[], String, Staged<DedupOutcome>> {
+
+    public static final String STAGE = "dedup";
+    private static final Logger LOG = LoggerFactory.getLogger(DedupIndex.class);
+    private static final String WATERMARK = "watermark/";
+    private static final String INDEXED = "indexed";
+    private static final String DECIDED_UNTIL = "decided-until";
+    private static final String SWEPT_UNTIL = "swept-until";
+    /** Postings are swept once this much event time has left the window since the last sweep. */
+    private static final long SWEEP_EVERY = Duration.ofMinutes(1).toMillis();
+
+    private final Stores stores;
+    private final DedupSettings settings;
+    private final FingerprintSettings fingerprints;
+    private final Duration window;
+    private final int partitions;
+    private final AvroSerde<DedupRequest> requests;
+    private final DedupRules rules;
+    private final TreeMap<DedupSketch, Waiting> queue = new TreeMap<>(DedupOrder.INSTANCE);
+    private ProcessorContext<String, Staged<DedupOutcome>> context;
+    private KeyValueStore<Bytes, byte[]> pending;
+    private KeyValueStore<String, Long> progress;
+    private SketchIndex index;
+    private Watermarks watermarks;
+    private long indexed;
+    private long decidedUntil;
+    private long sweptUntil;
+
+    /** The names of the four stores this processor uses. */
+    public record Stores(String sketches, String postings, String pending, String progress) {
+    }
+
+    /**
+     * @param partitions the partitions of news.raw, each of which must report before anything is decided
+     */
+    public DedupIndex(final Stores stores, final DedupSettings settings, final FingerprintSettings fingerprints,
+                      final Duration window, final int partitions, final AvroSerde<DedupRequest> requests) {
+        SchemaTrust.trustNewswireSchemas();
+        this.stores = stores;
+        this.settings = settings;
+        this.fingerprints = fingerprints;
+        this.window = window;
+        this.partitions = partitions;
+        this.requests = requests;
+        this.rules = new DedupRules(settings, fingerprints);
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, Staged<DedupOutcome>> processorContext) {
+        this.context = processorContext;
+        final WindowStore<Long, DedupSketch> sketches = processorContext.getStateStore(stores.sketches());
+        final KeyValueStore<Bytes, byte[]> postings = processorContext.getStateStore(stores.postings());
+        this.pending = processorContext.getStateStore(stores.pending());
+        this.progress = processorContext.getStateStore(stores.progress());
+        this.index = new SketchIndex(sketches, postings, fingerprints, window, settings.maxCandidates());
+        this.watermarks = new Watermarks(partitions);
+        try (KeyValueIterator<String, Long> marks = progress.prefixScan(WATERMARK,
+            org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+            marks.forEachRemaining(mark -> watermarks.advance(
+                Integer.parseInt(mark.key.substring(WATERMARK.length())), mark.value));
+        }
+        this.indexed = stored(INDEXED, 0L);
+        this.decidedUntil = stored(DECIDED_UNTIL, 0L);
+        this.sweptUntil = stored(SWEPT_UNTIL, 0L);
+        final long started = System.nanoTime();
+        final long reposted = index.ensurePostings(indexed, sweepCutoff());
+        if (reposted > 0) {
+            sweptUntil = Math.max(sweptUntil, sweepCutoff());
+            LOG.info("dedup index: postings of {} items rebuilt from their sketches in {} ms", reposted,
+                (System.nanoTime() - started) / 1_000_000);
+        }
+        queue.clear();
+        try (KeyValueIterator<Bytes, byte[]> waiting = pending.all()) {
+            while (waiting.hasNext()) {
+                final KeyValue<Bytes, byte[]> entry = waiting.next();
+                final DedupRequest request = fromPending(entry.value);
+                queue.put(request.getSketch(), new Waiting(request, entry.key));
+            }
+        }
+    }
+
+    @Override
+    public void process(final Record<String, byte[]> record) {
+        final DedupRequest request;
+        try {
+            request = requests.decode(record.value());
+        } catch (final RuntimeException e) {
+            context.forward(new Record<>(record.key(), Staged.failed(STAGE, e, record.value()), record.timestamp(),
+                record.headers()));
+            return;
+        }
+        final int partition = request.getSourcePartition();
+        final DedupSketch sketch = request.getSketch();
+        if (sketch == null || request.getItem() == null) {
+            advance(partition, request.getTime());
+            decideWhatIsDue();
+            return;
+        }
+        sketch.setArrivalWatermark(watermarks.of(partition));
+        advance(partition, sketch.getEventTime());
+        queue.put(sketch, new Waiting(request, null));
+        decideWhatIsDue();
+        if (queue.containsKey(sketch)) {
+            final Bytes key = pendingKey(sketch);
+            pending.put(key, toPending(sketch.getArrivalWatermark(), record.value()));
+            queue.put(sketch, new Waiting(request, key));
+        }
+    }
+
+    private void advance(final int partition, final long time) {
+        if (watermarks.advance(partition, time)) {
+            progress.put(WATERMARK + partition, time);
+        }
+    }
+
+    /** Decides, in order, every waiting item whose event time plus the grace every partition has passed. */
+    private void decideWhatIsDue() {
+        final long low = watermarks.low();
+        while (!queue.isEmpty() && isDue(queue.firstKey(), low)) {
+            final Waiting next = queue.pollFirstEntry().getValue();
+            if (next.pendingKey() != null) {
+                pending.delete(next.pendingKey());
+            }
+            decideAndForward(next.request());
+        }
+        final long cutoff = sweepCutoff();
+        if (cutoff - sweptUntil >= SWEEP_EVERY) {
+            index.sweep(sweptUntil, cutoff);
+            sweptUntil = cutoff;
+            progress.put(SWEPT_UNTIL, sweptUntil);
+        }
+    }
+
+    private boolean isDue(final DedupSketch sketch, final long low) {
+        return low != Watermarks.UNKNOWN && low - settings.grace().toMillis() >= sketch.getEventTime();
+    }
+
+    private void decideAndForward(final DedupRequest request) {
+        final DedupSketch self = request.getSketch();
+        final EnrichedItem item = request.getItem();
+        Staged<DedupOutcome> outcome;
+        try {
+            final long visibleBelow = self.getEventTime() + settings.grace().toMillis();
+            final DedupRules.Verdict verdict = rules.decide(self, index.candidates(self, visibleBelow));
+            final String story = verdict.original() == null ? self.getId() : verdict.storyOf();
+            final DedupSketch decided = DedupSketch.newBuilder(self).setDecision(verdict.decision()).setStoryId(story)
+                .build();
+            index.add(decided);
+            progress.put(INDEXED, ++indexed);
+            if (self.getEventTime() > decidedUntil) {
+                decidedUntil = self.getEventTime();
+                progress.put(DECIDED_UNTIL, decidedUntil);
+            }
+            outcome = Staged.ok(outcome(item, verdict, story, self.getEventTime()), null);
+        } catch (final RuntimeException e) {
+            outcome = Staged.<EnrichedItem>ok(item, null).fail(STAGE, e);
+        }
+        context.forward(new Record<>(item.getId(), outcome, self.getEventTime(), headersOf(request)));
+    }
+
+    private DedupOutcome outcome(final EnrichedItem item, final DedupRules.Verdict verdict, final String story,
+                                 final long eventTime) {
+        final String duplicateOf = verdict.original() == null ? null : verdict.original().getId();
+        final EnrichedItem linked = EnrichedItem.newBuilder(item).setDuplicateOf(duplicateOf).setStoryId(story)
+            .build();
+        final String reason = verdict.reason() != null ? verdict.reason()
+            : "no earlier item like it within the last " + Durations.human(window);
+        return new DedupOutcome(linked, DedupDecision.newBuilder()
+            .setId(item.getId())
+            .setSource(item.getSource())
+            .setTitle(item.getTitle())
+            .setDecision(verdict.decision())
+            .setDuplicateOf(duplicateOf)
+            .setStoryId(story)
+            .setReason(reason)
+            .setSimilarity(DedupRules.round(verdict.similarity()))
+            .setDecidedAt(Instant.ofEpochMilli(eventTime))
+            .build());
+    }
+
+    /** Postings of items that left the window (and the grace) behind the latest decided item can go. */
+    private long sweepCutoff() {
+        return Math.max(0L, decidedUntil - window.toMillis() - settings.grace().toMillis());
+    }
+
+    private long stored(final String key, final long fallback) {
+        final Long value = progress.get(key);
+        return value == null ? fallback : value;
+    }
+
+    private static Bytes pendingKey(final DedupSketch sketch) {
+        return Bytes.wrap(ByteBuffer.allocate(2 * Long.BYTES + Integer.BYTES).putLong(sketch.getEventTime())
+            .putInt(sketch.getSourcePartition()).putLong(sketch.getSourceOffset()).array());
+    }
+
+    private static byte[] toPending(final long arrivalWatermark, final byte[] request) {
+        return ByteBuffer.allocate(Long.BYTES + request.length).putLong(arrivalWatermark).put(request).array();
+    }
+
+    private DedupRequest fromPending(final byte[] value) {
+        final DedupRequest request = requests.decode(Arrays.copyOfRange(value, Long.BYTES, value.length));
+        request.getSketch().setArrivalWatermark(ByteBuffer.wrap(value).getLong());
+        return request;
+    }
+
+    private static Headers headersOf(final DedupRequest request) {
+        final Headers headers = new RecordHeaders();
+        for (final Map.Entry<String, ByteBuffer> header : request.getHeaders().entrySet()) {
+            final ByteBuffer copy = header.getValue().duplicate();
+            final byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            headers.add(header.getKey(), bytes);
+        }
+        return headers;
+    }
+
+    /** An item waiting for its decision, and its key in the pending store (null while only in memory). */
+    private record Waiting(DedupRequest request, Bytes pendingKey) {
+    }
+}

@@ -1,0 +1,100 @@
+package io.newswire.streams.dedup;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.newswire.schema.DedupRequest;
+import io.newswire.schema.EnrichedItem;
+import io.newswire.schema.serde.SchemaTrust;
+import io.newswire.streams.stage.Staged;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * In the tasks that read news.raw: each enriched item out as one {@link DedupRequest} for the dedup index (its sketch,
+ * the item, its headers, where it was read), and, while the partition has nothing to read, heartbeats that carry the
+ * wall-clock time, so the index knows the partition has no earlier item on its way. Heartbeats start one tick after
+ * the last record (ticks of {@value #TICK_MS} ms) and back off to one every {@value #MAX_IDLE_MS} ms while the
+ * partition stays idle, which bounds what an idle pipeline writes.
+ */
+public final class SketchEmitter implements Processor<String, Staged<EnrichedItem>, String, Staged<DedupRequest>> {
+
+    static final long TICK_MS = 100;
+    static final long MAX_IDLE_MS = 1_000;
+
+    private final Sketcher sketcher;
+    private ProcessorContext<String, Staged<DedupRequest>> context;
+    private Cancellable ticks;
+    private long interval;
+    private boolean readSinceTick;
+
+    public SketchEmitter(final Sketcher sketcher) {
+        SchemaTrust.trustNewswireSchemas();
+        this.sketcher = sketcher;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, Staged<DedupRequest>> processorContext) {
+        this.context = processorContext;
+        tickEvery(TICK_MS);
+    }
+
+    @Override
+    public void process(final Record<String, Staged<EnrichedItem>> record) {
+        final int partition = context.recordMetadata().map(meta -> meta.partition())
+            .orElse(context.taskId().partition());
+        final long offset = context.recordMetadata().map(meta -> meta.offset()).orElse(-1L);
+        final Staged<DedupRequest> request = record.value().then(DedupIndex.STAGE, item -> DedupRequest.newBuilder()
+            .setSourcePartition(partition)
+            .setTime(record.timestamp())
+            .setSketch(sketcher.sketch(item, record.timestamp(), partition, offset))
+            .setItem(item)
+            .setHeaders(headersOf(record))
+            .build());
+        context.forward(record.withValue(request).withHeaders(new RecordHeaders()));
+        readSinceTick = true;
+        if (interval != TICK_MS) {
+            tickEvery(TICK_MS);
+        }
+    }
+
+    private void tick(final long wallClock) {
+        if (readSinceTick) {
+            readSinceTick = false;
+            return;
+        }
+        final int partition = context.taskId().partition();
+        context.forward(new Record<>("heartbeat-" + partition, Staged.ok(DedupRequest.newBuilder()
+            .setSourcePartition(partition)
+            .setTime(wallClock)
+            .setSketch(null)
+            .setItem(null)
+            .build(), null), wallClock));
+        if (interval < MAX_IDLE_MS) {
+            tickEvery(Math.min(MAX_IDLE_MS, interval * 2));
+        }
+    }
+
+    private void tickEvery(final long millis) {
+        if (ticks != null) {
+            ticks.cancel();
+        }
+        interval = millis;
+        ticks = context.schedule(Duration.ofMillis(millis), PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    private static Map<String, ByteBuffer> headersOf(final Record<String, ?> record) {
+        final Map<String, ByteBuffer> headers = new LinkedHashMap<>();
+        for (final Header header : record.headers()) {
+            headers.put(header.key(), ByteBuffer.wrap(header.value() == null ? new byte[0] : header.value()));
+        }
+        return headers;
+    }
+}
