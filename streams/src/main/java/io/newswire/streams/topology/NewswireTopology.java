@@ -12,7 +12,6 @@ import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.dedup.BandIndex;
 import io.newswire.streams.dedup.DedupDecider;
-import io.newswire.streams.dedup.FingerprintSettings;
 import io.newswire.streams.dedup.Fingerprinter;
 import io.newswire.streams.dedup.ProbeEmitter;
 import io.newswire.streams.dedup.Probes;
@@ -102,7 +101,7 @@ public final class NewswireTopology {
         // Near-duplicates: every item is sent once per blocking band, keyed by the band, so that items sharing a
         // band meet in the task that owns it whatever partition their ids hash to; the bands' answers go back keyed
         // by item id to the task that decides on the item.
-        final Probes probes = new Probes(new Fingerprinter(FingerprintSettings.defaults()));
+        final Probes probes = new Probes(new Fingerprinter(config.fingerprint()));
         final Map<String, KStream<String, Staged<DedupOutcome>>> decided = byId.get("by-id-unseen")
             .process(() -> new ProbeEmitter(probes), Named.as("dedup-probes"))
             .repartition(Repartitioned.<String, DedupProbe>as(BAND_REPARTITION)
