@@ -1,16 +1,20 @@
 package io.newswire.app;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
+import io.newswire.streams.NewswireConfigDef;
 import io.newswire.streams.PipelineConfig;
 
 /**
@@ -20,13 +24,18 @@ import io.newswire.streams.PipelineConfig;
  *
  * <p>Environment: {@code NEWSWIRE_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers};
  * {@code NEWSWIRE_KAFKA_SECURITY_PROTOCOL} sets {@code security.protocol} (any Kafka key this way);
- * any other {@code NEWSWIRE_X_Y} sets {@code newswire.x.y}, e.g. {@code NEWSWIRE_DEDUP_WINDOW=1d}.
+ * any other {@code NEWSWIRE_X_Y} sets {@code newswire.x.y}, e.g. {@code NEWSWIRE_DEDUP_WINDOW=1d}. A
+ * {@code newswire.*} key that newswire does not read is an error naming where it came from (the file or the
+ * variable) and the nearest key it does read.
  */
 public final class Settings {
 
     /** Environment variables that the launcher script reads, not configuration keys. */
     private static final Set<String> NOT_SETTINGS = Set.of("NEWSWIRE_CONFIG", "NEWSWIRE_HEAP", "NEWSWIRE_JAVA_OPTS",
         "NEWSWIRE_JAR", "NEWSWIRE_HOME", "NEWSWIRE_DEBUG");
+
+    /** Variables whose value is not repeated in an error message, as it may be a password. */
+    private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|JAAS|CREDENTIAL|TOKEN).*");
 
     private final Properties all;
 
@@ -40,7 +49,8 @@ public final class Settings {
      * @param configFile the file given with --config, or null to use NEWSWIRE_CONFIG (if set)
      * @param env        the environment (System.getenv() in production)
      * @param overrides  values from command-line options (e.g. bootstrap.servers), applied last
-     * @throws IllegalArgumentException naming the file when it is missing or unreadable
+     * @throws IllegalArgumentException naming the file when it is missing, unreadable or sets an unknown
+     *                                  {@code newswire.*} key, or naming the environment variable that does
      */
     public static Settings load(final Path configFile, final Map<String, String> env,
                                 final Map<String, String> overrides) {
@@ -51,9 +61,11 @@ public final class Settings {
         if (file != null) {
             merged.putAll(readFile(file));
         }
-        env.forEach((name, value) -> {
+        // Sorted, so that of two wrong variables the same one is reported every time.
+        new TreeMap<>(env).forEach((name, value) -> {
             final String key = keyOf(name);
             if (key != null) {
+                rejectUnknownKey(name, value, key);
                 merged.setProperty(key, value);
             }
         });
@@ -84,11 +96,52 @@ public final class Settings {
         return upperSnake.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
+    /** The environment variable that sets a {@code newswire.*} key: {@code NEWSWIRE_DEDUP_GRACE}. */
+    static String envNameOf(final String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static void rejectUnknownKey(final String envName, final String value, final String key) {
+        if (!key.startsWith(PipelineConfig.PREFIX) || NewswireConfigDef.isKnown(key)) {
+            return;
+        }
+        final String shown = SECRET.matcher(envName).matches() ? "(value hidden)" : value;
+        final Optional<String> nearest = NewswireConfigDef.nearestKey(key);
+        throw new IllegalArgumentException(envName + "=" + shown + " sets unknown setting " + key + nearest
+            .map(known -> ": did you mean " + envNameOf(known) + "?")
+            .orElse(": the settings are listed in " + NewswireConfigDef.DOCUMENTED_IN
+                + " (NEWSWIRE_KAFKA_<KEY> sets a Kafka client setting, e.g. NEWSWIRE_KAFKA_SECURITY_PROTOCOL)"));
+    }
+
+    private static void rejectUnknownKeys(final Properties fromFile, final Path file, final String text) {
+        fromFile.stringPropertyNames().stream().sorted()
+            .filter(key -> key.startsWith(PipelineConfig.PREFIX) && !NewswireConfigDef.isKnown(key))
+            .findFirst()
+            .ifPresent(key -> {
+                throw new IllegalArgumentException("config file " + file + lineOf(key, text) + ": "
+                    + NewswireConfigDef.unknownKeyMessage(key));
+            });
+    }
+
+    /** {@code :12} for the first line that sets {@code key}, or nothing if the key is spelt with escapes. */
+    private static String lineOf(final String key, final String text) {
+        final String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            final String line = lines[i].stripLeading();
+            if (line.startsWith(key) && (line.length() == key.length()
+                || " \t=:".indexOf(line.charAt(key.length())) >= 0)) {
+                return ":" + (i + 1);
+            }
+        }
+        return "";
+    }
+
     private static Properties readFile(final Path file) {
         final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-            return properties;
+        final String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            properties.load(new StringReader(text));
         } catch (final NoSuchFileException e) {
             throw new IllegalArgumentException("config file " + file + " does not exist: check the path given with "
                 + "--config or NEWSWIRE_CONFIG (see config/newswire.properties for an example)", e);
@@ -96,6 +149,8 @@ public final class Settings {
             throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage()
                 + " (it must be a Java properties file in UTF-8)", e);
         }
+        rejectUnknownKeys(properties, file, text);
+        return properties;
     }
 
     /** The pipeline configuration ({@code newswire.*} keys). */
@@ -140,26 +195,13 @@ public final class Settings {
     }
 
     /**
-     * The largest input item accepted, {@code newswire.input.max.bytes}.
+     * The largest input item accepted, {@code newswire.input.max.bytes}, read through {@link NewswireConfigDef}.
      *
-     * @throws IllegalArgumentException naming the key and the expected form when the value is not a byte count
+     * @throws IllegalArgumentException naming the key, the value and the expected form when it is not usable (or
+     *                                  when another {@code newswire.*} value is not, as they are read together)
      */
     public long maxItemBytes() {
-        final String value = get(PipelineConfig.PREFIX + "input.max.bytes",
-            Long.toString(io.newswire.schema.config.Limits.MAX_ITEM_BYTES));
-        final long most = io.newswire.schema.config.Limits.MAX_ITEM_BYTES;
-        try {
-            final long bytes = Long.parseLong(value);
-            if (bytes > 0 && bytes <= most) {
-                return bytes;
-            }
-        } catch (final NumberFormatException e) {
-            // reported below, with the key
-        }
-        // An item grows about twice on its way (body and turns, then entities), and every record must fit in
-        // the topics' max.message.bytes: larger inputs are rejected when read instead of failing when sent.
-        throw new IllegalArgumentException(PipelineConfig.PREFIX + "input.max.bytes must be a number of bytes from 1 "
-            + "to " + most + " (4 MiB, so that an enriched item fits in a record), was '" + value + "'");
+        return (Long) NewswireConfigDef.parse(all).get(NewswireConfigDef.INPUT_MAX_BYTES);
     }
 
     /** A raw value, for settings the app itself reads. */

@@ -181,6 +181,67 @@ class SettingsTest {
     }
 
     @Test
+    void shouldNameTheEnvironmentVariableThatSetsAnUnknownKey() {
+        assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSWIRE_DEDUP_GRASE", "1s"), NO_OVERRIDES))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("NEWSWIRE_DEDUP_GRASE=1s sets unknown setting newswire.dedup.grase: did you mean "
+                + "NEWSWIRE_DEDUP_GRACE?");
+    }
+
+    @Test
+    void shouldPointToKafkaVariablesWhenAnUnknownVariableIsNothingLikeANewswireKey() {
+        assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSWIRE_SECURITY_PROTOCOL", "SSL"), NO_OVERRIDES))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("NEWSWIRE_SECURITY_PROTOCOL=SSL sets unknown setting newswire.security.protocol: "
+                + "the settings are listed in config/newswire.properties")
+            .hasMessageContaining("NEWSWIRE_KAFKA_<KEY> sets a Kafka client setting");
+    }
+
+    @Test
+    void shouldNotRepeatTheValueOfAnUnknownVariableThatMayHoldAPassword() {
+        assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSWIRE_SASL_JAAS_CONFIG", "password=\"hunter2\""),
+            NO_OVERRIDES))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("NEWSWIRE_SASL_JAAS_CONFIG=(value hidden) sets unknown setting")
+            .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void shouldNameTheFileAndLineThatSetAnUnknownKey() {
+        final Path file = aConfigFile("typo.properties",
+            "# dedup",
+            "newswire.dedup.window=1d",
+            "  newswire.dedup.grase = 1s");
+
+        assertThatThrownBy(() -> Settings.load(file, NO_ENV, NO_OVERRIDES))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("config file " + file + ":3: unknown setting newswire.dedup.grase: did you mean "
+                + "newswire.dedup.grace?");
+    }
+
+    @Test
+    void shouldAcceptRoutesAndKafkaKeysFromTheEnvironment() {
+        final Map<String, String> env = Map.of(
+            "NEWSWIRE_ROUTES_MARKETS", "trade,economy",
+            "NEWSWIRE_KAFKA_SOME_FUTURE_SETTING", "x",
+            "NEWSWIRE_HOME", "/opt/newswire");
+
+        final Settings settings = Settings.load(null, env, NO_OVERRIDES);
+
+        assertThat(settings.pipeline().routes()).containsOnlyKeys("markets");
+        assertThat(settings.kafka()).containsOnly(Map.entry("some.future.setting", "x"));
+    }
+
+    @Test
+    void shouldNameTheKeyValueAndExpectedFormOfAnUnusableInputLimit() {
+        final Settings settings = Settings.load(null, Map.of("NEWSWIRE_INPUT_MAX_BYTES", "4MB"), NO_OVERRIDES);
+
+        assertThatThrownBy(settings::maxItemBytes).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("newswire.input.max.bytes must be a number of bytes from 1 to 4194304 (4 MiB, so that an "
+                + "enriched item fits in a record), was '4MB'");
+    }
+
+    @Test
     void shouldGiveNoBootstrapServersWhenNoneOrABlankOneIsConfigured() {
         assertThat(Settings.load(null, NO_ENV, NO_OVERRIDES).bootstrapServers()).isNull();
         assertThat(Settings.load(null, Map.of("NEWSWIRE_BOOTSTRAP_SERVERS", "  "), NO_OVERRIDES).bootstrapServers())

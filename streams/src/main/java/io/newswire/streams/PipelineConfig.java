@@ -8,17 +8,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
 import io.newswire.schema.config.TopicNames;
 import io.newswire.streams.dedup.DedupSettings;
+import io.newswire.streams.dedup.FingerprintSettings;
 import io.newswire.streams.enrich.EnrichmentSettings;
 
 /**
- * Everything the topology depends on, with defaults in one place: topic names, routes, the dedup window and the
- * enrichment settings. Built from {@code newswire.*} properties (file, environment, command line merged by the
- * caller); keys outside that prefix are Kafka client settings and are ignored here.
+ * Everything the topology depends on, with defaults in one place: topic names, routes, the dedup window, the
+ * enrichment, dedup and fingerprint settings. Built from {@code newswire.*} properties (file, environment, command
+ * line merged by the caller), as {@link NewswireConfigDef} defines them; keys outside that prefix are Kafka client
+ * settings and are ignored here.
  *
  * @param applicationId Kafka Streams application id (also the consumer group and the state directory name)
  * @param topics        topic names
@@ -28,10 +31,11 @@ import io.newswire.streams.enrich.EnrichmentSettings;
  * @param replicationFactor replication factor for topics newswire creates, -1 for the broker's default
  * @param enrichment    language, entity and topic settings
  * @param dedup         how near-duplicates, updates and translations are decided
+ * @param fingerprint   how near-duplicate fingerprints are made (shingle size, LSH bands)
  */
 public record PipelineConfig(String applicationId, TopicNames topics, Map<String, Set<String>> routes,
                              Duration dedupWindow, int partitions, short replicationFactor,
-                             EnrichmentSettings enrichment, DedupSettings dedup) {
+                             EnrichmentSettings enrichment, DedupSettings dedup, FingerprintSettings fingerprint) {
 
     public static final String PREFIX = "newswire.";
 
@@ -42,6 +46,11 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
     /** Replication factor -1: let the broker apply its default.replication.factor. */
     public static final short BROKER_DEFAULT_REPLICATION = -1;
 
+    // Defaults of the keys that have no settings class of their own; NewswireConfigDef takes them from here.
+    public static final String DEFAULT_APPLICATION_ID = "newswire";
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(7);
+    public static final int DEFAULT_PARTITIONS = 3;
+    public static final short DEFAULT_REPLICATION_FACTOR = 1;
 
     public PipelineConfig {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -49,6 +58,7 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         Objects.requireNonNull(dedupWindow, "dedupWindow");
         Objects.requireNonNull(enrichment, "enrichment");
         Objects.requireNonNull(dedup, "dedup");
+        Objects.requireNonNull(fingerprint, "fingerprint");
         routes = copyRoutes(routes);
         if (dedupWindow.isNegative() || dedupWindow.isZero()) {
             throw new IllegalArgumentException("newswire.dedup.window must be positive, was " + dedupWindow);
@@ -73,69 +83,73 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         }
     }
 
-    /** The defaults: newswire's topic names, one route per taxonomy topic, a 7-day dedup window. */
+    /** The defaults: newswire's topic names, one route per taxonomy topic, a 7-day window, the settings' defaults. */
     public static PipelineConfig defaults() {
         return fromProperties(new Properties());
     }
 
     /**
-     * Reads the {@code newswire.*} keys of {@code properties}; missing keys take their defaults.
+     * Reads the {@code newswire.*} keys of {@code properties} through {@link NewswireConfigDef}; missing or blank keys
+     * take their defaults.
      *
-     * @throws IllegalArgumentException naming the key and the expected form when a value is not usable
+     * @throws IllegalArgumentException naming the key: an unknown one (with the nearest known key), or a value that
+     *                                  is not usable (with the value and the expected form)
      */
     public static PipelineConfig fromProperties(final Properties properties) {
-        final TopicNames defaults = TopicNames.DEFAULTS;
+        final Map<String, Object> values = NewswireConfigDef.parse(properties);
         final TopicNames topics = new TopicNames(
-            get(properties, "topic.raw", defaults.raw()),
-            get(properties, "topic.route.prefix", defaults.routePrefix()),
-            get(properties, "topic.general", defaults.general()),
-            get(properties, "topic.duplicates", defaults.duplicates()),
-            get(properties, "topic.dlq", defaults.dlq()));
-        final String lexicon = properties.getProperty(PREFIX + "enrich.topic.lexicon");
-        final String threshold = properties.getProperty(PREFIX + "enrich.topic.threshold");
-        EnrichmentSettings enrichment = EnrichmentSettings.defaults();
-        if (lexicon != null && !lexicon.isBlank()) {
-            enrichment = enrichment.withTopicLexicon(Path.of(lexicon.trim()));
-        }
-        final String model = properties.getProperty(PREFIX + "enrich.topic.model");
-        if (model != null && !model.isBlank()) {
-            enrichment = enrichment.withTopicModel(Path.of(model.trim()));
-        }
-        if (threshold != null && !threshold.isBlank()) {
-            enrichment = enrichment.withTopicThreshold(parseDouble("enrich.topic.threshold", threshold));
-        }
-        final String minLetters = properties.getProperty(PREFIX + "enrich.language.min.letters");
-        final String minConfidence = properties.getProperty(PREFIX + "enrich.language.min.confidence");
-        if (minLetters != null || minConfidence != null) {
-            enrichment = enrichment.withLanguageThresholds(
-                minLetters == null ? enrichment.minLanguageLetters()
-                    : parseInt("enrich.language.min.letters", minLetters),
-                minConfidence == null ? enrichment.minLanguageConfidence()
-                    : parseDouble("enrich.language.min.confidence", minConfidence));
-        }
+            (String) values.get(NewswireConfigDef.TOPIC_RAW),
+            (String) values.get(NewswireConfigDef.TOPIC_ROUTE_PREFIX),
+            (String) values.get(NewswireConfigDef.TOPIC_GENERAL),
+            (String) values.get(NewswireConfigDef.TOPIC_DUPLICATES),
+            (String) values.get(NewswireConfigDef.TOPIC_DLQ));
         return new PipelineConfig(
-            get(properties, "application.id", "newswire"),
+            (String) values.get(NewswireConfigDef.APPLICATION_ID),
             topics,
             routes(properties),
-            parseDuration("dedup.window", get(properties, "dedup.window", "P7D")),
-            parseInt("topic.partitions", get(properties, "topic.partitions", "3")),
-            replicationFactor(get(properties, "topic.replication.factor", "1")),
-            enrichment,
-            dedupSettings(properties));
+            duration(values, NewswireConfigDef.DEDUP_WINDOW),
+            (Integer) values.get(NewswireConfigDef.TOPIC_PARTITIONS),
+            ((Integer) values.get(NewswireConfigDef.TOPIC_REPLICATION_FACTOR)).shortValue(),
+            enrichment(values),
+            dedupSettings(values),
+            fingerprintSettings(values));
     }
 
-    private static DedupSettings dedupSettings(final Properties properties) {
-        final DedupSettings defaults = DedupSettings.defaults();
+    private static EnrichmentSettings enrichment(final Map<String, Object> values) {
+        return new EnrichmentSettings(
+            Optional.ofNullable((String) values.get(NewswireConfigDef.ENRICH_TOPIC_LEXICON)).map(Path::of),
+            Optional.ofNullable((String) values.get(NewswireConfigDef.ENRICH_TOPIC_MODEL)).map(Path::of),
+            (Double) values.get(NewswireConfigDef.ENRICH_TOPIC_THRESHOLD),
+            (Integer) values.get(NewswireConfigDef.ENRICH_LANGUAGE_MIN_LETTERS),
+            (Double) values.get(NewswireConfigDef.ENRICH_LANGUAGE_MIN_CONFIDENCE),
+            EnrichmentSettings.defaults().languageMaxChars());
+    }
+
+    private static DedupSettings dedupSettings(final Map<String, Object> values) {
         return new DedupSettings(
-            parseDuration("dedup.grace", get(properties, "dedup.grace", defaults.grace().toString())),
-            parseDouble("dedup.duplicate.similarity", get(properties, "dedup.duplicate.similarity",
-                Double.toString(defaults.duplicateSimilarity()))),
-            parseDouble("dedup.update.similarity", get(properties, "dedup.update.similarity",
-                Double.toString(defaults.updateSimilarity()))),
-            parseDouble("dedup.translation.overlap", get(properties, "dedup.translation.overlap",
-                Double.toString(defaults.translationOverlap()))),
-            parseInt("dedup.max.candidates", get(properties, "dedup.max.candidates",
-                Integer.toString(defaults.maxCandidates()))));
+            duration(values, NewswireConfigDef.DEDUP_GRACE),
+            (Double) values.get(NewswireConfigDef.DEDUP_DUPLICATE_SIMILARITY),
+            (Double) values.get(NewswireConfigDef.DEDUP_UPDATE_SIMILARITY),
+            (Double) values.get(NewswireConfigDef.DEDUP_TRANSLATION_OVERLAP),
+            (Integer) values.get(NewswireConfigDef.DEDUP_MAX_CANDIDATES));
+    }
+
+    private static FingerprintSettings fingerprintSettings(final Map<String, Object> values) {
+        final int bands = (Integer) values.get(NewswireConfigDef.DEDUP_BANDS);
+        final int rows = (Integer) values.get(NewswireConfigDef.DEDUP_ROWS_PER_BAND);
+        try {
+            return new FingerprintSettings((Integer) values.get(NewswireConfigDef.DEDUP_SHINGLE_WORDS), bands, rows);
+        } catch (final IllegalArgumentException e) {
+            // Each key is within its range by now; what is left is a limit on the two together.
+            throw new IllegalArgumentException(NewswireConfigDef.DEDUP_BANDS + "=" + bands + " with "
+                + NewswireConfigDef.DEDUP_ROWS_PER_BAND + "=" + rows + " is not usable: " + e.getMessage()
+                + "; lower one of them", e);
+        }
+    }
+
+    /** The value was checked by the definition's validator, so it parses. */
+    private static Duration duration(final Map<String, Object> values, final String key) {
+        return Durations.parse((String) values.get(key));
     }
 
     /** Every topic the pipeline writes, in a stable order: routes, general, duplicates, dlq. */
@@ -150,27 +164,39 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
 
     /** A copy with another application id (tests and replays use fresh ones). */
     public PipelineConfig withApplicationId(final String id) {
-        return new PipelineConfig(id, topics, routes, dedupWindow, partitions, replicationFactor, enrichment, dedup);
+        return new PipelineConfig(id, topics, routes, dedupWindow, partitions, replicationFactor, enrichment, dedup,
+            fingerprint);
     }
 
     /** A copy whose topics are created with {@code count} partitions. */
     public PipelineConfig withPartitions(final int count) {
-        return new PipelineConfig(applicationId, topics, routes, dedupWindow, count, replicationFactor, enrichment, dedup);
+        return new PipelineConfig(applicationId, topics, routes, dedupWindow, count, replicationFactor, enrichment,
+            dedup, fingerprint);
     }
 
     /** A copy with other near-duplicate settings. */
     public PipelineConfig withDedup(final DedupSettings settings) {
         return new PipelineConfig(applicationId, topics, routes, dedupWindow, partitions, replicationFactor, enrichment,
-            settings);
+            settings, fingerprint);
     }
 
     /** A copy with another dedup window. */
     public PipelineConfig withDedupWindow(final Duration window) {
-        return new PipelineConfig(applicationId, topics, routes, window, partitions, replicationFactor, enrichment, dedup);
+        return new PipelineConfig(applicationId, topics, routes, window, partitions, replicationFactor, enrichment,
+            dedup, fingerprint);
+    }
+
+    /**
+     * A copy with other fingerprint settings. Fingerprints made with different settings do not compare, so a
+     * running application needs a new application id (fresh dedup state) when they change.
+     */
+    public PipelineConfig withFingerprint(final FingerprintSettings settings) {
+        return new PipelineConfig(applicationId, topics, routes, dedupWindow, partitions, replicationFactor, enrichment,
+            dedup, settings);
     }
 
     private static Map<String, Set<String>> routes(final Properties properties) {
-        final String routePrefix = PREFIX + "routes.";
+        final String routePrefix = NewswireConfigDef.ROUTES_PREFIX;
         final Map<String, Set<String>> configured = new LinkedHashMap<>();
         properties.stringPropertyNames().stream().sorted().filter(key -> key.startsWith(routePrefix)).forEach(key -> {
             final Set<String> topicNames = new LinkedHashSet<>();
@@ -194,45 +220,5 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         final Map<String, Set<String>> copy = new LinkedHashMap<>();
         routes.forEach((route, topicNames) -> copy.put(route, Set.copyOf(topicNames)));
         return java.util.Collections.unmodifiableMap(copy);
-    }
-
-    private static short replicationFactor(final String value) {
-        final int factor = parseInt("topic.replication.factor", value);
-        if ((factor < 1 || factor > Short.MAX_VALUE) && factor != BROKER_DEFAULT_REPLICATION) {
-            throw new IllegalArgumentException(PREFIX + "topic.replication.factor must be between 1 and "
-                + Short.MAX_VALUE + " (or -1 for the broker's default), was " + value);
-        }
-        return (short) factor;
-    }
-
-    private static String get(final Properties properties, final String key, final String fallback) {
-        final String value = properties.getProperty(PREFIX + key);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static int parseInt(final String key, final String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (final NumberFormatException e) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double parseDouble(final String key, final String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (final NumberFormatException e) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a number, was '" + value + "'", e);
-        }
-    }
-
-    /** Accepts ISO-8601 ({@code P7D}, {@code PT12H}) and short forms ({@code 7d}, {@code 12h}, {@code 30m}). */
-    static Duration parseDuration(final String key, final String value) {
-        try {
-            return Durations.parse(value);
-        } catch (final IllegalArgumentException e) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a duration like 7d, 12h or P7D, was '"
-                + value + "'", e);
-        }
     }
 }

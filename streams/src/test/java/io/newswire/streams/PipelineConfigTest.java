@@ -10,6 +10,8 @@ import java.util.Properties;
 import java.util.Set;
 
 import io.newswire.schema.config.TopicNames;
+import io.newswire.streams.dedup.DedupSettings;
+import io.newswire.streams.dedup.FingerprintSettings;
 import io.newswire.streams.enrich.EnrichmentSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +50,125 @@ class PipelineConfigTest {
         assertThat(config.partitions()).isEqualTo(3);
         assertThat(config.replicationFactor()).isEqualTo((short) 1);
         assertThat(config.enrichment()).isEqualTo(EnrichmentSettings.defaults());
+    }
+
+    @Test
+    void shouldTakeEveryDefaultFromTheDefaultsClasses() {
+        final PipelineConfig config = PipelineConfig.fromProperties(new Properties());
+
+        assertThat(config.topics()).isEqualTo(TopicNames.DEFAULTS);
+        assertThat(config.dedup()).isEqualTo(DedupSettings.defaults());
+        assertThat(config.fingerprint()).isEqualTo(FingerprintSettings.defaults());
+        assertThat(config.enrichment()).isEqualTo(EnrichmentSettings.defaults());
+        assertThat(config.applicationId()).isEqualTo(PipelineConfig.DEFAULT_APPLICATION_ID);
+        assertThat(config.dedupWindow()).isEqualTo(PipelineConfig.DEFAULT_DEDUP_WINDOW);
+        assertThat(config.partitions()).isEqualTo(PipelineConfig.DEFAULT_PARTITIONS);
+        assertThat(config.replicationFactor()).isEqualTo(PipelineConfig.DEFAULT_REPLICATION_FACTOR);
+    }
+
+    @Test
+    void shouldRejectAnUnknownKeyNamingTheNearestKnownOne() {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.dedup.grase", "1s")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("unknown setting newswire.dedup.grase: did you mean newswire.dedup.grace?");
+    }
+
+    @Test
+    void shouldRejectAnUnknownKeyWithNothingCloseSayingWhereTheKeysAreListed() {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.colour", "blue")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("unknown setting newswire.colour: the settings are listed in config/newswire.properties and "
+                + "the README's \"Configuration\" section");
+    }
+
+    @Test
+    void shouldSuggestTheRoutesFamilyForAMisspeltRouteKey() {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.route.markets", "trade")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("unknown setting newswire.route.markets: did you mean newswire.routes.markets?");
+    }
+
+    @Test
+    void shouldReadTheFingerprintKeys() {
+        final PipelineConfig config = PipelineConfig.fromProperties(properties(
+            "newswire.dedup.shingle.words", "5",
+            "newswire.dedup.bands", " 16 ",
+            "newswire.dedup.rows.per.band", "8"));
+
+        assertThat(config.fingerprint()).isEqualTo(new FingerprintSettings(5, 16, 8));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "newswire.dedup.shingle.words, 0, a whole number from 1 to 10",
+        "newswire.dedup.shingle.words, 11, a whole number from 1 to 10",
+        "newswire.dedup.shingle.words, four, a whole number from 1 to 10",
+        "newswire.dedup.bands, 0, a whole number from 1 to 255",
+        "newswire.dedup.bands, 256, a whole number from 1 to 255",
+        "newswire.dedup.bands, 2.5, a whole number from 1 to 255",
+        "newswire.dedup.rows.per.band, 0, a whole number from 1 to 1024",
+        "newswire.dedup.rows.per.band, 1025, a whole number from 1 to 1024",
+    })
+    void shouldRejectAnUnusableFingerprintValueNamingTheKey(final String key, final String value,
+                                                             final String expected) {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties(key, value)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(key + " must be " + expected + ", was '" + value + "'");
+    }
+
+    @Test
+    void shouldRejectMoreBandsTimesRowsThanAFingerprintHoldsNamingBothKeys() {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties(
+            "newswire.dedup.bands", "64",
+            "newswire.dedup.rows.per.band", "32")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("newswire.dedup.bands=64 with newswire.dedup.rows.per.band=32 is not usable")
+            .hasMessageContaining("1024");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "-0.1", "NaN", "most"})
+    void shouldRejectASimilarityOutsideZeroToOneNamingTheKey(final String value) {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.dedup.duplicate.similarity",
+            value)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("newswire.dedup.duplicate.similarity must be a number from 0 to 1, was '" + value + "'");
+    }
+
+    @Test
+    void shouldReadTheDedupKeys() {
+        final PipelineConfig config = PipelineConfig.fromProperties(properties(
+            "newswire.dedup.grace", "250ms",
+            "newswire.dedup.duplicate.similarity", "0.9",
+            "newswire.dedup.update.similarity", "0.6",
+            "newswire.dedup.translation.overlap", "0.4",
+            "newswire.dedup.max.candidates", "20"));
+
+        assertThat(config.dedup()).isEqualTo(new DedupSettings(Duration.ofMillis(250), 0.9, 0.6, 0.4, 20));
+    }
+
+    @Test
+    void shouldRejectANegativeGraceNamingTheKey() {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.dedup.grace", "-PT1S")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("newswire.dedup.grace must be a duration like 2s, 500ms or PT2S, zero or more, was '-PT1S'");
+    }
+
+    @Test
+    void shouldReportEveryUnusableValueAtOnce() {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties(
+            "newswire.topic.partitions", "three",
+            "newswire.dedup.window", "soon")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("newswire.topic.partitions must be")
+            .hasMessageContaining("newswire.dedup.window must be");
+    }
+
+    @Test
+    void shouldRejectATopicNameKafkaWouldRefuseNamingTheKey() {
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.topic.dlq", "news dlq")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("newswire.topic.dlq must be a topic name of letters, digits, '.', '_' and '-', was 'news dlq'");
     }
 
     @Test
@@ -132,7 +253,7 @@ class PipelineConfigTest {
     void shouldRejectAWindowThatIsNotADurationNamingTheKey() {
         assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.dedup.window", "soon")))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("newswire.dedup.window must be a duration like 7d, 12h or P7D, was 'soon'");
+            .hasMessage("newswire.dedup.window must be a positive duration like 7d, 12h or P7D, was 'soon'");
     }
 
     @ParameterizedTest
@@ -140,28 +261,28 @@ class PipelineConfigTest {
     void shouldRejectAWindowThatIsNotPositive(final String value) {
         assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.dedup.window", value)))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith("newswire.dedup.window must be positive");
+            .hasMessage("newswire.dedup.window must be a positive duration like 7d, 12h or P7D, was '" + value + "'");
     }
 
     @Test
     void shouldRejectZeroPartitionsNamingTheKey() {
         assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.topic.partitions", "0")))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("newswire.topic.partitions must be at least 1, was 0");
+            .hasMessage("newswire.topic.partitions must be a whole number of at least 1, was '0'");
     }
 
     @Test
     void shouldRejectPartitionsThatAreNotANumberNamingTheKey() {
         assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.topic.partitions", "three")))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("newswire.topic.partitions must be a whole number, was 'three'");
+            .hasMessage("newswire.topic.partitions must be a whole number of at least 1, was 'three'");
     }
 
     @Test
     void shouldRejectAThresholdThatIsNotANumberNamingTheKey() {
         assertThatThrownBy(() -> PipelineConfig.fromProperties(properties("newswire.enrich.topic.threshold", "high")))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("newswire.enrich.topic.threshold must be a number, was 'high'");
+            .hasMessage("newswire.enrich.topic.threshold must be a number from 0 to 1, was 'high'");
     }
 
     @ParameterizedTest
@@ -205,6 +326,16 @@ class PipelineConfigTest {
         assertThat(config.applicationId()).isEqualTo("replay-1");
         assertThat(config.dedupWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(config.routes()).isEqualTo(PipelineConfig.defaults().routes());
+    }
+
+    @Test
+    void shouldCopyWithOtherFingerprintSettings() {
+        final FingerprintSettings fewerBands = FingerprintSettings.defaults().withBands(16, 8);
+
+        final PipelineConfig config = PipelineConfig.defaults().withFingerprint(fewerBands);
+
+        assertThat(config.fingerprint()).isEqualTo(fewerBands);
+        assertThat(config.withApplicationId("other").withPartitions(1).fingerprint()).isEqualTo(fewerBands);
     }
 
     @ParameterizedTest

@@ -27,9 +27,10 @@ public record FingerprintSettings(int shingleWords, int bands, int rowsPerBand) 
     public static final int DEFAULT_BANDS = 32;
     public static final int DEFAULT_ROWS_PER_BAND = 4;
 
-    private static final int MAX_SHINGLE_WORDS = 10;
-    private static final int MAX_BANDS = 255;
-    private static final int MAX_HASHES = 1024;
+    public static final int MAX_SHINGLE_WORDS = 10;
+    public static final int MAX_BANDS = 255;
+    /** The most MinHash values a signature holds, {@code bands × rowsPerBand}. */
+    public static final int MAX_HASHES = 1024;
 
     public FingerprintSettings {
         if (shingleWords < 1 || shingleWords > MAX_SHINGLE_WORDS) {

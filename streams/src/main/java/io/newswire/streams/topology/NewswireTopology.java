@@ -11,7 +11,6 @@ import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.dedup.DedupIndex;
-import io.newswire.streams.dedup.FingerprintSettings;
 import io.newswire.streams.dedup.Fingerprinter;
 import io.newswire.streams.dedup.SketchEmitter;
 import io.newswire.streams.dedup.Sketcher;
@@ -83,7 +82,7 @@ public final class NewswireTopology {
 
         final RouteDecider routeDecider = new RouteDecider(config.routes());
         final StatelessPipeline stages = new StatelessPipeline(new Normalizer(), enricher, routeDecider);
-        final Sketcher sketcher = new Sketcher(new Fingerprinter(FingerprintSettings.defaults()));
+        final Sketcher sketcher = new Sketcher(new Fingerprinter(config.fingerprint()));
 
         final Map<String, KStream<String, Staged<DedupRequest>>> sketched = builder
             .stream(config.topics().raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-source"))
