@@ -40,7 +40,7 @@ class StatelessPipelineTest {
 
     private final NewswireSerdes serdes = new NewswireSerdes();
     private final PipelineConfig config = PipelineConfig.defaults().withApplicationId("stateless-pipeline-test")
-        .withDedup(DedupSettings.defaults().withGrace(java.time.Duration.ZERO));
+        .withDedup(DedupSettings.defaults().withGrace(java.time.Duration.ZERO)).withPartitions(1);
     private StatelessPipeline stateless;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
