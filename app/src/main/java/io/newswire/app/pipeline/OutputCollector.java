@@ -50,15 +50,32 @@ public final class OutputCollector implements AutoCloseable {
         try {
             for (final String topic : config.outputTopics()) {
                 serdeByTopic.put(topic, serdeFor(topic, config, serdes));
-                final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-                if (infos != null) {
-                    infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-                }
+                partitionsOf(topic).forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
             }
             consumer.assign(partitions);
         } catch (final RuntimeException e) {
             consumer.close();
             throw e;
+        }
+    }
+
+    /**
+     * The partitions of a topic that was just created: a broker answers metadata requests for it only once the
+     * creation has reached it, so an empty answer is asked again (for up to 30 s) rather than taken as "no partitions",
+     * which would leave the topic unread.
+     */
+    private List<PartitionInfo> partitionsOf(final String topic) {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos != null && !infos.isEmpty()) {
+                return infos;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has no partitions the cluster tells of after 30 s:"
+                    + " check that it exists (newswire creates it unless told not to)");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 
