@@ -16,8 +16,8 @@ public final class CommonOptions {
     Path config;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-        description = "Kafka to use (default: $NEWSWIRE_BOOTSTRAP_SERVERS; run and demo start an embedded broker "
-            + "when none is given).")
+        description = "Kafka to use (default: $NEWSWIRE_BOOTSTRAP_SERVERS; run, demo and bench start an embedded "
+            + "broker when none is given).")
     String bootstrapServers;
 
     /** The merged settings: file, environment, then these options. */

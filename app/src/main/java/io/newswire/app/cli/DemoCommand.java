@@ -57,7 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Path extractSamples() throws IOException {
+    /** Copies the bundled samples to a temporary folder (removed at exit) and returns it. */
+    static Path extractSamples() throws IOException {
         final Path dir = Files.createTempDirectory("newswire-samples-");
         dir.toFile().deleteOnExit();
         for (final String name : SAMPLES) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         "A Kafka-native pipeline for news wire items: ingest, enrich, deduplicate and route to topic streams.",
         "",
         "Configuration: --config FILE (or NEWSWIRE_CONFIG), then NEWSWIRE_* environment variables, then options.",
-        "Without --bootstrap-servers, run and demo start an embedded Kafka broker in this process."},
+        "Without --bootstrap-servers, run, demo and bench start an embedded Kafka broker in this process."},
     subcommands = {
         DemoCommand.class,
         RunCommand.class,
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         EnrichCommand.class,
         EvalCommand.class,
         EvalDedupCommand.class,
+        BenchCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class NewswireCommand implements Runnable {
 

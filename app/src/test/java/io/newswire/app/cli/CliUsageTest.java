@@ -31,7 +31,7 @@ class CliUsageTest {
 
         assertThat(help.exitCode()).as(help.toString()).isZero();
         assertThat(commandsListed(help.out())).as(help.out())
-            .containsAll(List.of("demo", "run", "produce", "streams", "tail", "broker", "enrich"));
+            .containsAll(List.of("demo", "run", "produce", "streams", "tail", "broker", "enrich", "bench"));
         assertThat(help.err()).isEmpty();
     }
 
@@ -70,6 +70,15 @@ class CliUsageTest {
             assertThat(run.err()).doesNotContain("broker at localhost");
             assertThat(run.out()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldNameAnUnknownBenchPhaseBeforeStartingAnything() {
+        final CapturedRun bench = newswire("bench", "--phases", "passthrough,everything");
+
+        assertThat(bench.exitCode()).as(bench.toString()).isEqualTo(2);
+        assertThat(bench.err()).contains("--phases").contains("unknown phase 'everything'");
+        assertThat(bench.out()).isEmpty();
     }
 
     @Test
