@@ -34,7 +34,7 @@ public record RunNames(BenchPhase phase, PipelineConfig config, String passThrou
         final TopicNames topics = new TopicNames(applicationId + ".raw", applicationId + ".",
             applicationId + ".general", applicationId + ".duplicates", applicationId + ".dlq");
         final PipelineConfig config = new PipelineConfig(applicationId, topics, base.routes(), base.dedupWindow(),
-            partitions, base.replicationFactor(), base.enrichment(), base.dedup());
+            partitions, base.replicationFactor(), base.enrichment(), base.dedup(), base.fingerprint());
         return new RunNames(phase, config, applicationId + ".out");
     }
 
