@@ -71,9 +71,10 @@ final class BenchStreams implements AutoCloseable {
         try {
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 || streams.state() != KafkaStreams.State.RUNNING) {
+                final KafkaStreams.State state = streams.state();
                 started.close();
                 throw new IllegalStateException("the topology of " + applicationId + " did not start within "
-                    + START_TIMEOUT.toSeconds() + " s (state " + streams.state() + "); check that Kafka is reachable "
+                    + START_TIMEOUT.toSeconds() + " s (state " + state + "); check that Kafka is reachable "
                     + "and see the log above");
             }
         } catch (final InterruptedException e) {

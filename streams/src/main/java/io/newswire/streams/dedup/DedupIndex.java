@@ -55,6 +55,8 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     private static final String SWEPT_UNTIL = "swept-until";
     /** Postings are swept once this much event time has left the window since the last sweep. */
     private static final long SWEEP_EVERY = Duration.ofMinutes(1).toMillis();
+    /** Marks, in the queue, the item being processed: it is decided from memory if it is due at once. */
+    private static final Bytes ARRIVING = Bytes.wrap(new byte[0]);
 
     private final Stores stores;
     private final DedupSettings settings;
@@ -62,8 +64,16 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     private final Duration window;
     private final int partitions;
     private final AvroSerde<DedupRequest> requests;
+    private final AvroSerde<EnrichedItem> items;
     private final DedupRules rules;
-    private final TreeMap<DedupSketch, Waiting> queue = new TreeMap<>(DedupOrder.INSTANCE);
+    /**
+     * The waiting items in decision order, each with its key in the pending store: only the keys are held in memory,
+     * so a backlog of any size costs about 100 bytes of heap per item.
+     */
+    private final TreeMap<Position, Bytes> queue = new TreeMap<>();
+    /** The request being processed, decoded, while it is decided from memory rather than from the store. */
+    private Position arriving;
+    private DedupRequest arrivingRequest;
     private ProcessorContext<String, Staged<DedupOutcome>> context;
     private KeyValueStore<Bytes, byte[]> pending;
     private KeyValueStore<String, Long> progress;
@@ -81,7 +91,8 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
      * @param partitions the partitions of news.raw, each of which must report before anything is decided
      */
     public DedupIndex(final Stores stores, final DedupSettings settings, final FingerprintSettings fingerprints,
-                      final Duration window, final int partitions, final AvroSerde<DedupRequest> requests) {
+                      final Duration window, final int partitions, final AvroSerde<DedupRequest> requests,
+                      final AvroSerde<EnrichedItem> items) {
         SchemaTrust.trustNewswireSchemas();
         this.stores = stores;
         this.settings = settings;
@@ -89,6 +100,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         this.window = window;
         this.partitions = partitions;
         this.requests = requests;
+        this.items = items;
         this.rules = new DedupRules(settings, fingerprints);
     }
 
@@ -120,8 +132,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         try (KeyValueIterator<Bytes, byte[]> waiting = pending.all()) {
             while (waiting.hasNext()) {
                 final KeyValue<Bytes, byte[]> entry = waiting.next();
-                final DedupRequest request = fromPending(entry.value);
-                queue.put(request.getSketch(), new Waiting(request, entry.key));
+                queue.put(Position.of(fromPending(entry.value).getSketch()), entry.key);
             }
         }
     }
@@ -139,18 +150,27 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         final int partition = request.getSourcePartition();
         final DedupSketch sketch = request.getSketch();
         if (sketch == null || request.getItem() == null) {
+            // A heartbeat: the partition had nothing left to read at that wall-clock time.
             advance(partition, request.getTime());
             decideWhatIsDue();
             return;
         }
         sketch.setArrivalWatermark(watermarks.of(partition));
         advance(partition, sketch.getEventTime());
-        queue.put(sketch, new Waiting(request, null));
-        decideWhatIsDue();
-        if (queue.containsKey(sketch)) {
+        final Position position = Position.of(sketch);
+        arriving = position;
+        arrivingRequest = request;
+        queue.put(position, ARRIVING);
+        try {
+            decideWhatIsDue();
+        } finally {
+            arriving = null;
+            arrivingRequest = null;
+        }
+        if (queue.containsKey(position)) {
             final Bytes key = pendingKey(sketch);
             pending.put(key, toPending(sketch.getArrivalWatermark(), record.value()));
-            queue.put(sketch, new Waiting(request, key));
+            queue.put(position, key);
         }
     }
 
@@ -164,11 +184,14 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     private void decideWhatIsDue() {
         final long low = watermarks.low();
         while (!queue.isEmpty() && isDue(queue.firstKey(), low)) {
-            final Waiting next = queue.pollFirstEntry().getValue();
-            if (next.pendingKey() != null) {
-                pending.delete(next.pendingKey());
+            final Map.Entry<Position, Bytes> next = queue.pollFirstEntry();
+            if (next.getValue() == ARRIVING) {
+                decideAndForward(arrivingRequest);
+            } else {
+                final byte[] stored = pending.get(next.getValue());
+                pending.delete(next.getValue());
+                decideAndForward(fromPending(stored));
             }
-            decideAndForward(next.request());
         }
         final long cutoff = sweepCutoff();
         if (cutoff - sweptUntil >= SWEEP_EVERY) {
@@ -178,13 +201,21 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         }
     }
 
-    private boolean isDue(final DedupSketch sketch, final long low) {
-        return low != Watermarks.UNKNOWN && low - settings.grace().toMillis() >= sketch.getEventTime();
+    private boolean isDue(final Position position, final long low) {
+        return low != Watermarks.UNKNOWN && low - settings.grace().toMillis() >= position.eventTime();
     }
 
     private void decideAndForward(final DedupRequest request) {
         final DedupSketch self = request.getSketch();
-        final EnrichedItem item = request.getItem();
+        final byte[] itemBytes = bytesOf(request.getItem());
+        final EnrichedItem item;
+        try {
+            item = items.decode(itemBytes);
+        } catch (final RuntimeException e) {
+            context.forward(new Record<>(self.getId(), Staged.failed(STAGE, e, itemBytes), self.getEventTime(),
+                headersOf(request)));
+            return;
+        }
         Staged<DedupOutcome> outcome;
         try {
             final long visibleBelow = self.getEventTime() + settings.grace().toMillis();
@@ -253,15 +284,36 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     private static Headers headersOf(final DedupRequest request) {
         final Headers headers = new RecordHeaders();
         for (final Map.Entry<String, ByteBuffer> header : request.getHeaders().entrySet()) {
-            final ByteBuffer copy = header.getValue().duplicate();
-            final byte[] bytes = new byte[copy.remaining()];
-            copy.get(bytes);
-            headers.add(header.getKey(), bytes);
+            headers.add(header.getKey(), bytesOf(header.getValue()));
         }
         return headers;
     }
 
-    /** An item waiting for its decision, and its key in the pending store (null while only in memory). */
-    private record Waiting(DedupRequest request, Bytes pendingKey) {
+    private static byte[] bytesOf(final ByteBuffer buffer) {
+        final ByteBuffer copy = buffer.duplicate();
+        final byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+
+    /** Where an item stands in {@link DedupOrder}, without the rest of its sketch. */
+    private record Position(long eventTime, String id, int partition, long offset) implements Comparable<Position> {
+
+        static Position of(final DedupSketch sketch) {
+            return new Position(sketch.getEventTime(), sketch.getId(), sketch.getSourcePartition(),
+                sketch.getSourceOffset());
+        }
+
+        @Override
+        public int compareTo(final Position other) {
+            int order = Long.compare(eventTime, other.eventTime);
+            if (order == 0) {
+                order = id.compareTo(other.id);
+            }
+            if (order == 0) {
+                order = Integer.compare(partition, other.partition);
+            }
+            return order != 0 ? order : Long.compare(offset, other.offset);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
+import io.newswire.schema.serde.AvroSerde;
 import io.newswire.schema.serde.SchemaTrust;
 import io.newswire.streams.stage.Staged;
 import org.apache.kafka.common.header.Header;
@@ -30,14 +31,17 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
     static final long MAX_IDLE_MS = 1_000;
 
     private final Sketcher sketcher;
+    private final AvroSerde<EnrichedItem> items;
     private ProcessorContext<String, Staged<DedupRequest>> context;
     private Cancellable ticks;
     private long interval;
     private boolean readSinceTick;
 
-    public SketchEmitter(final Sketcher sketcher) {
+    /** @param items how the item travels inside its request: encoded once here, decoded once by the index */
+    public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items) {
         SchemaTrust.trustNewswireSchemas();
         this.sketcher = sketcher;
+        this.items = items;
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             .setSourcePartition(partition)
             .setTime(record.timestamp())
             .setSketch(sketcher.sketch(item, record.timestamp(), partition, offset))
-            .setItem(item)
+            .setItem(ByteBuffer.wrap(items.encode(item)))
             .setHeaders(headersOf(record))
             .build());
         context.forward(record.withValue(request).withHeaders(new RecordHeaders()));

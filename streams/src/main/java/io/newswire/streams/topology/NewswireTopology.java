@@ -90,7 +90,7 @@ public final class NewswireTopology {
             .mapValues(staged -> staged.then("normalize", stages::normalize), Named.as("normalize"))
             .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"))
             .mapValues(staged -> staged.then("route", stages::route), Named.as("route"))
-            .process(() -> new SketchEmitter(sketcher), Named.as("dedup-sketch"))
+            .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem()), Named.as("dedup-sketch"))
             .split(Named.as("sketched-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));
@@ -104,7 +104,7 @@ public final class NewswireTopology {
                 .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(1))
             .process(() -> new DedupIndex(new DedupIndex.Stores(SKETCH_STORE, POSTINGS_STORE, PENDING_STORE,
                     PROGRESS_STORE), config.dedup(), sketcher.settings(), config.dedupWindow(), config.partitions(),
-                    serdes.dedupRequest()),
+                    serdes.dedupRequest(), serdes.enrichedItem()),
                 Named.as("dedup-index"), SKETCH_STORE, POSTINGS_STORE, PENDING_STORE, PROGRESS_STORE)
             .split(Named.as("decided-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
@@ -169,9 +169,6 @@ public final class NewswireTopology {
         }
         if (value instanceof DedupOutcome outcome) {
             return serdes.enrichedItem().encode(outcome.item());
-        }
-        if (value instanceof DedupRequest request && request.getItem() != null) {
-            return serdes.enrichedItem().encode(request.getItem());
         }
         if (value instanceof WireItem) {
             return serdes.wireItem().encode((WireItem) value);

@@ -252,7 +252,7 @@ class DedupIndexTest {
             .setSourcePartition(partition)
             .setTime(eventTime)
             .setSketch(SKETCHER.sketch(item, eventTime, partition, offset))
-            .setItem(item)
+            .setItem(java.nio.ByteBuffer.wrap(SERDES.enrichedItem().encode(item)))
             .setHeaders(Map.of())
             .build();
     }
@@ -303,7 +303,7 @@ class DedupIndexTest {
             context.addStateStore(postings);
             processor = new DedupIndex(new DedupIndex.Stores("dedup-sketches", "dedup-postings", "dedup-pending",
                 "dedup-progress"), DedupSettings.defaults().withGrace(GRACE), SketchBuilder.SETTINGS, window,
-                partitions, SERDES.dedupRequest());
+                partitions, SERDES.dedupRequest(), SERDES.enrichedItem());
             processor.init(context);
         }
 
