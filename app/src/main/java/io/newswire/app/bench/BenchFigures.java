@@ -22,9 +22,11 @@ public final class BenchFigures {
      * @param copyLatency      per item, its publish (record timestamp) to its first copy read on a route topic, the
      *                         general topic or the pass-through output
      * @param decisionLatency  per item, its publish to its dedup decision read (the whole pipeline; else none)
+     * @param dedup            the dedup stage's lateness and skew metrics (the whole pipeline; else none)
      */
     public record Run(String applicationId, int items, int accounted, double seconds, double sendingSeconds,
-                      double firstCopySeconds, LatencySummary copyLatency, LatencySummary decisionLatency) {
+                      double firstCopySeconds, LatencySummary copyLatency, LatencySummary decisionLatency,
+                      DedupHealth dedup) {
 
         public double itemsPerSecond() {
             return seconds > 0 ? items / seconds : 0;

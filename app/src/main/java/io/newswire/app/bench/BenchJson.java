@@ -125,6 +125,13 @@ public final class BenchJson {
         node.put("first_copy_seconds", run.firstCopySeconds());
         node.set("copy_latency_ms", latency(run.copyLatency()));
         node.set("decision_latency_ms", latency(run.decisionLatency()));
+        if (run.dedup().measured()) {
+            final ObjectNode dedup = node.putObject("dedup");
+            dedup.put("late_records", run.dedup().lateRecords());
+            dedup.put("lateness_max_ms", run.dedup().latenessMaxMs());
+            dedup.put("partition_skew_max_ms", run.dedup().skewMaxMs());
+            dedup.put("late_items", run.dedup().lateItems());
+        }
         return node;
     }
 

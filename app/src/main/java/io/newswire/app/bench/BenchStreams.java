@@ -85,6 +85,11 @@ final class BenchStreams implements AutoCloseable {
         return started;
     }
 
+    /** The dedup stage's lateness and skew metrics now. */
+    DedupHealth dedupHealth() {
+        return DedupHealth.of(streams.metrics());
+    }
+
     /** A topology that stopped will not account for the rest: say so now rather than after the timeout. */
     void failIfStopped() {
         final KafkaStreams.State state = streams.state();

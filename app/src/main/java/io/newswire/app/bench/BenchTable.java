@@ -121,12 +121,30 @@ public final class BenchTable {
             lines.add(latencyRow(rate.perSecond() + "/s", rate.run(), decisions));
         }
         lines.add(latencyRow("saturation", run, decisions));
+        if (decisions && run.dedup().measured()) {
+            lines.add("");
+            lines.add("Dedup stage (its metrics, group newswire-dedup): items later than the grace behind their news.raw "
+                + "partition, the most an item came behind it, the most the partitions were apart at the index, and "
+                + "items that reached the index too late to be seen by the items decided before them.");
+            lines.add("");
+            lines.add("| offered | later than the grace | max lateness ms | max partition skew ms | late at the index |");
+            lines.add("|---|---:|---:|---:|---:|");
+            for (final BenchFigures.Rate rate : phase.rates()) {
+                lines.add(dedupRow(rate.perSecond() + "/s", rate.run().dedup()));
+            }
+            lines.add(dedupRow("saturation", run.dedup()));
+        }
         return lines;
     }
 
     private static String latencyRow(final String offered, final BenchFigures.Run run, final boolean decisions) {
         return format("| %s | %,d | %.1f | %.1f | %s |", offered, run.items(), run.sendingSeconds(), run.seconds(),
             run.copyLatency().describe()) + (decisions ? " " + run.decisionLatency().describe() + " |" : "");
+    }
+
+    private static String dedupRow(final String offered, final DedupHealth dedup) {
+        return format("| %s | %,d | %,.0f | %,.0f | %,d |", offered, dedup.lateRecords(), dedup.latenessMaxMs(),
+            dedup.skewMaxMs(), dedup.lateItems());
     }
 
     private static String stores(final BenchFigures.Saturation saturation) {

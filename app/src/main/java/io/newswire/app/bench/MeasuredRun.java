@@ -53,7 +53,7 @@ final class MeasuredRun {
                 final PublishLog log = publisher.flood(names.input(), items);
                 await(streams, watcher, log.items(), names);
                 used = CpuMeter.sample(names.applicationId()).minus(before);
-                run = figures(names, log, watcher);
+                run = figures(names, log, watcher, streams.dedupHealth());
             }
             // After a clean close: RocksDB has flushed, transactions are committed.
             final List<TopicTraffic> traffic = census.count(names, start);
@@ -76,7 +76,7 @@ final class MeasuredRun {
                 perSecond, (double) items.size() / perSecond);
             final PublishLog log = publisher.paced(names.input(), items, perSecond);
             await(streams, watcher, log.items(), names);
-            return new BenchFigures.Rate(perSecond, figures(names, log, watcher));
+            return new BenchFigures.Rate(perSecond, figures(names, log, watcher, streams.dedupHealth()));
         } finally {
             cleanUp(names);
         }
@@ -117,14 +117,15 @@ final class MeasuredRun {
         setup.console().endProgressLine();
     }
 
-    private static BenchFigures.Run figures(final RunNames names, final PublishLog log, final OutputWatcher watcher) {
+    private static BenchFigures.Run figures(final RunNames names, final PublishLog log, final OutputWatcher watcher,
+                                            final DedupHealth dedup) {
         final long start = log.firstSendNanos();
         final double firstCopy = watcher.firstCopyNanos() < 0 ? -1 : (watcher.firstCopyNanos() - start) / 1e9;
         final LatencySummary decisions = names.phase() == BenchPhase.WHOLE
             ? latencies(log.sentAtMs(), watcher.decisionAtMs()) : LatencySummary.NONE;
         return new BenchFigures.Run(names.applicationId(), log.items(), watcher.accounted(),
             (watcher.lastAccountedNanos() - start) / 1e9, log.sendingSeconds(), firstCopy,
-            latencies(log.sentAtMs(), watcher.firstCopyAtMs()), decisions);
+            latencies(log.sentAtMs(), watcher.firstCopyAtMs()), decisions, dedup);
     }
 
     /** Per item seen: when it was seen minus when it was sent. */

@@ -18,6 +18,7 @@ import io.newswire.streams.stage.DedupOutcome;
 import io.newswire.streams.stage.Staged;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -57,6 +58,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     private static final long SWEEP_EVERY = Duration.ofMinutes(1).toMillis();
     /** Marks, in the queue, the item being processed: it is decided from memory if it is due at once. */
     private static final Bytes ARRIVING = Bytes.wrap(new byte[0]);
+    private static final long LATE_LOG_EVERY = Duration.ofMinutes(1).toMillis();
 
     private final Stores stores;
     private final DedupSettings settings;
@@ -82,6 +84,11 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     private long indexed;
     private long decidedUntil;
     private long sweptUntil;
+    private Sensor skew;
+    private Sensor lateItems;
+    private Sensor waiting;
+    private long lateSinceLog;
+    private long lastLateLog = Long.MIN_VALUE / 2;
 
     /** The names of the four stores this processor uses. */
     public record Stores(String sketches, String postings, String pending, String progress) {
@@ -112,6 +119,12 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         this.pending = processorContext.getStateStore(stores.pending());
         this.progress = processorContext.getStateStore(stores.progress());
         this.index = new SketchIndex(sketches, postings, fingerprints, window, settings.maxCandidates());
+        this.skew = DedupMetrics.avgMax(processorContext.metrics(), DedupMetrics.PARTITION_SKEW,
+            "ms between the most and the least advanced partition of news.raw, at each item", Map.of());
+        this.lateItems = DedupMetrics.count(processorContext.metrics(), DedupMetrics.LATE_ITEMS,
+            "items that reached the index after their partition had passed their event time plus the grace", Map.of());
+        this.waiting = DedupMetrics.value(processorContext.metrics(), DedupMetrics.WAITING,
+            "items waiting for every partition to pass their event time plus the grace", Map.of());
         this.watermarks = new Watermarks(partitions);
         try (KeyValueIterator<String, Long> marks = progress.prefixScan(WATERMARK,
             org.apache.kafka.common.serialization.Serdes.String().serializer())) {
@@ -156,7 +169,14 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
             return;
         }
         sketch.setArrivalWatermark(watermarks.of(partition));
+        if (sketch.getArrivalWatermark() != Watermarks.UNKNOWN
+            && sketch.getArrivalWatermark() - settings.grace().toMillis() >= sketch.getEventTime()) {
+            late(sketch);
+        }
         advance(partition, sketch.getEventTime());
+        if (watermarks.low() != Watermarks.UNKNOWN) {
+            skew.record(watermarks.high() - watermarks.low());
+        }
         final Position position = Position.of(sketch);
         arriving = position;
         arrivingRequest = request;
@@ -171,6 +191,33 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
             final Bytes key = pendingKey(sketch);
             pending.put(key, toPending(sketch.getArrivalWatermark(), record.value()));
             queue.put(position, key);
+        }
+        waiting.record(queue.size());
+    }
+
+    @Override
+    public void close() {
+        context.metrics().removeSensor(skew);
+        context.metrics().removeSensor(lateItems);
+        context.metrics().removeSensor(waiting);
+    }
+
+    /**
+     * Counts an item that came after its partition had passed its event time plus the grace, and says so now and then:
+     * it was compared only with what had arrived, so a replay may decide it otherwise.
+     */
+    private void late(final DedupSketch sketch) {
+        lateItems.record();
+        lateSinceLog++;
+        final long now = context.currentSystemTimeMs();
+        if (now - lastLateLog >= LATE_LOG_EVERY) {
+            LOG.warn("{} item(s) reached the dedup index later than the grace ({}) behind their partition, the last "
+                    + "{} of news.raw partition {}, {} behind: they were compared only with what had arrived, so a "
+                    + "replay may decide them otherwise; if this recurs, raise newswire.dedup.grace",
+                lateSinceLog, Durations.human(settings.grace()), sketch.getId(), sketch.getSourcePartition(),
+                Durations.human(Duration.ofMillis(sketch.getArrivalWatermark() - sketch.getEventTime())));
+            lateSinceLog = 0;
+            lastLateLog = now;
         }
     }
 

@@ -12,6 +12,7 @@ import io.newswire.schema.serde.SchemaTrust;
 import io.newswire.streams.stage.Staged;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,22 +33,42 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
 
     private final Sketcher sketcher;
     private final AvroSerde<EnrichedItem> items;
+    private final long grace;
     private ProcessorContext<String, Staged<DedupRequest>> context;
+    private Sensor lateness;
+    private Sensor lateRecords;
+    /** The greatest record timestamp or heartbeat time of this partition so far, for the lateness metrics. */
+    private long watermark = Long.MIN_VALUE;
     private Cancellable ticks;
     private long interval;
     private boolean readSinceTick;
 
-    /** @param items how the item travels inside its request: encoded once here, decoded once by the index */
-    public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items) {
+    /**
+     * @param items how the item travels inside its request: encoded once here, decoded once by the index
+     * @param grace the dedup grace, to count records later than it
+     */
+    public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items, final Duration grace) {
         SchemaTrust.trustNewswireSchemas();
         this.sketcher = sketcher;
         this.items = items;
+        this.grace = grace.toMillis();
     }
 
     @Override
     public void init(final ProcessorContext<String, Staged<DedupRequest>> processorContext) {
         this.context = processorContext;
+        final Map<String, String> tags = Map.of("partition", Integer.toString(processorContext.taskId().partition()));
+        this.lateness = DedupMetrics.avgMax(processorContext.metrics(), DedupMetrics.RECORD_LATENESS,
+            "ms an item of this news.raw partition came behind the greatest timestamp or heartbeat before it", tags);
+        this.lateRecords = DedupMetrics.count(processorContext.metrics(), DedupMetrics.LATE_RECORDS,
+            "items of this news.raw partition that came more than the dedup grace behind it", tags);
         tickEvery(TICK_MS);
+    }
+
+    @Override
+    public void close() {
+        context.metrics().removeSensor(lateness);
+        context.metrics().removeSensor(lateRecords);
     }
 
     @Override
@@ -63,6 +84,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             .setHeaders(headersOf(record))
             .build());
         context.forward(record.withValue(request).withHeaders(new RecordHeaders()));
+        observe(record.timestamp());
         readSinceTick = true;
         if (interval != TICK_MS) {
             tickEvery(TICK_MS);
@@ -81,9 +103,19 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             .setSketch(null)
             .setItem(null)
             .build(), null), wallClock));
+        watermark = Math.max(watermark, wallClock);
         if (interval < MAX_IDLE_MS) {
             tickEvery(Math.min(MAX_IDLE_MS, interval * 2));
         }
+    }
+
+    private void observe(final long timestamp) {
+        final long late = watermark == Long.MIN_VALUE ? 0 : Math.max(0, watermark - timestamp);
+        lateness.record(late);
+        if (late > grace) {
+            lateRecords.record();
+        }
+        watermark = Math.max(watermark, timestamp);
     }
 
     private void tickEvery(final long millis) {

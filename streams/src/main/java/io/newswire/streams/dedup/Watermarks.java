@@ -51,6 +51,15 @@ final class Watermarks {
         return marks.isEmpty() ? UNKNOWN : low;
     }
 
+    /** The greatest watermark of the partitions that reported ({@link #UNKNOWN} when none did). */
+    long high() {
+        long high = UNKNOWN;
+        for (final long mark : marks.values()) {
+            high = Math.max(high, mark);
+        }
+        return high;
+    }
+
     /** The partitions and their watermarks, in partition order. */
     Map<Integer, Long> all() {
         return new TreeMap<>(marks);

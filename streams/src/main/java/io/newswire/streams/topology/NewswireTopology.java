@@ -90,7 +90,7 @@ public final class NewswireTopology {
             .mapValues(staged -> staged.then("normalize", stages::normalize), Named.as("normalize"))
             .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"))
             .mapValues(staged -> staged.then("route", stages::route), Named.as("route"))
-            .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem()), Named.as("dedup-sketch"))
+            .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem(), config.dedup().grace()), Named.as("dedup-sketch"))
             .split(Named.as("sketched-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));

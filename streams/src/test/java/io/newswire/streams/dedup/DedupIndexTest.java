@@ -88,6 +88,7 @@ class DedupIndexTest {
         assertThat(decisions.get("late").getDecision()).isEqualTo("new");
         assertThat(decisions.get("copy").getDecision())
             .as("the late item is not compared, whether or not it happened to arrive first").isEqualTo("new");
+        assertThat(index.metric(DedupMetrics.LATE_ITEMS)).isEqualTo(1.0);
     }
 
     @Test
@@ -297,6 +298,7 @@ class DedupIndexTest {
 
         private void start() {
             context = new MockProcessorContext<>();
+            context.setCurrentSystemTimeMs(0L);
             context.addStateStore(sketches);
             context.addStateStore(pending);
             context.addStateStore(progress);
@@ -357,6 +359,13 @@ class DedupIndexTest {
             context.forwarded().forEach(captured -> forwarded.add(new Record<>(captured.record().key(),
                 captured.record().value(), captured.record().timestamp())));
             context.resetForwards();
+        }
+
+        double metric(final String name) {
+            return context.metrics().metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals(name)
+                    && metric.getKey().group().equals(DedupMetrics.GROUP))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
         }
 
         long pendingCount() {
