@@ -35,8 +35,9 @@ public final class StreamsRunner implements AutoCloseable {
     public StreamsRunner(final PipelineConfig config, final Properties kafka, final NewswireSerdes serdes,
                          final Enricher enricher) {
         final PipelineConfig actual = withRawPartitions(config, kafka);
-        this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher),
-            streamsProperties(actual, kafka));
+        final LagAwareClients clients = new LagAwareClients();
+        this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients),
+            streamsProperties(actual, kafka), clients);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
                 + "(records that fail a stage go to the dead-letter topic, this is something else)", error);

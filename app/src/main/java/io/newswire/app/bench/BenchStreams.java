@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.StreamsRunner;
+import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -52,9 +53,9 @@ final class BenchStreams implements AutoCloseable {
     }
 
     /** Starts {@code topology} and waits until it is RUNNING. */
-    static BenchStreams start(final Topology topology, final Properties properties) {
+    static BenchStreams start(final Topology topology, final Properties properties, final KafkaClientSupplier clients) {
         final String applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        final KafkaStreams streams = new KafkaStreams(topology, properties);
+        final KafkaStreams streams = new KafkaStreams(topology, properties, clients);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("bench run {} stopped on an unexpected error", applicationId, error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

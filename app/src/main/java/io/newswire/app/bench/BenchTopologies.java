@@ -6,6 +6,7 @@ import java.util.Properties;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.CaughtUp;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.enrich.Enricher;
 import io.newswire.streams.stage.DeadLetterProcessor;
@@ -40,12 +41,17 @@ public final class BenchTopologies {
     private BenchTopologies() {
     }
 
-    /** The topology of {@code names.phase()}, around an already loaded enricher (unused by the pass-through). */
-    public static Topology of(final RunNames names, final NewswireSerdes serdes, final Enricher enricher) {
+    /**
+     * The topology of {@code names.phase()}, around an already loaded enricher (unused by the pass-through).
+     *
+     * @param caughtUp the consumers' view of their lag, which the whole pipeline's idle heartbeats need
+     */
+    public static Topology of(final RunNames names, final NewswireSerdes serdes, final Enricher enricher,
+                              final CaughtUp caughtUp) {
         return switch (names.phase()) {
             case PASSTHROUGH -> passThrough(names);
             case STATELESS -> stateless(names.config(), serdes, enricher);
-            case WHOLE -> NewswireTopology.build(names.config(), serdes, enricher);
+            case WHOLE -> NewswireTopology.build(names.config(), serdes, enricher, caughtUp);
         };
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.newswire.streams.LagAwareClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 
@@ -84,8 +85,9 @@ final class MeasuredRun {
 
     private BenchStreams startTopology(final RunNames names) {
         setup.console().note("%s: starting the topology", names.applicationId());
-        return BenchStreams.start(BenchTopologies.of(names, setup.serdes(), setup.enricher()),
-            BenchStreams.properties(names.config(), setup.kafka(), setup.stateRoot(), setup.threads()));
+        final LagAwareClients clients = new LagAwareClients();
+        return BenchStreams.start(BenchTopologies.of(names, setup.serdes(), setup.enricher(), clients),
+            BenchStreams.properties(names.config(), setup.kafka(), setup.stateRoot(), setup.threads()), clients);
     }
 
     /** Waits until every item is accounted for; fails when the topology stops or nothing more comes for a while. */

@@ -18,6 +18,7 @@ import io.newswire.schema.DeadLetter;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.CaughtUp;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.StreamsRunner;
 import io.newswire.streams.enrich.Enricher;
@@ -61,7 +62,8 @@ class BenchTopologiesTest {
     void shouldCopyTheBytesOfTheInputToTheOutputInThePassThrough() {
         final byte[] value = serdes.wireItem().encode(seed);
 
-        try (TopologyTestDriver driver = driver(BenchTopologies.of(passThrough, serdes, null), passThrough)) {
+        try (TopologyTestDriver driver = driver(BenchTopologies.of(passThrough, serdes, null, CaughtUp.ALWAYS),
+            passThrough)) {
             input(driver, passThrough).pipeInput(seed.getId(), value);
             final TestOutputTopic<String, byte[]> out = driver.createOutputTopic(passThrough.passThroughOutput(),
                 Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -75,7 +77,8 @@ class BenchTopologiesTest {
 
     @Test
     void shouldRouteTheSeedToSecurityAndTradeAsItsOwnStoryAndNotToGeneral() {
-        try (TopologyTestDriver driver = driver(BenchTopologies.of(stateless, serdes, enricher), stateless)) {
+        try (TopologyTestDriver driver = driver(BenchTopologies.of(stateless, serdes, enricher, CaughtUp.ALWAYS),
+            stateless)) {
             input(driver, stateless).pipeInput(seed.getId(), serdes.wireItem().encode(seed));
 
             for (final String route : List.of("security", "trade")) {
@@ -93,7 +96,8 @@ class BenchTopologiesTest {
 
     @Test
     void shouldDeadLetterBytesThatAreNotAWireItemAtStageDeserialize() {
-        try (TopologyTestDriver driver = driver(BenchTopologies.of(stateless, serdes, enricher), stateless)) {
+        try (TopologyTestDriver driver = driver(BenchTopologies.of(stateless, serdes, enricher, CaughtUp.ALWAYS),
+            stateless)) {
             input(driver, stateless).pipeInput("garbage", new byte[] {1, 2, 3});
 
             assertThat(deadLetters(driver).readValuesToList()).singleElement().satisfies(deadLetter -> {
@@ -107,11 +111,11 @@ class BenchTopologiesTest {
     @Test
     void shouldNameEveryNodeOfTheBenchTopologies() {
         for (final RunNames names : List.of(passThrough, stateless)) {
-            final String description = BenchTopologies.of(names, serdes, enricher).describe().toString();
+            final String description = BenchTopologies.of(names, serdes, enricher, CaughtUp.ALWAYS).describe().toString();
 
             assertThat(description).as(names.phase().label()).doesNotContain("KSTREAM-").contains("raw-source");
         }
-        assertThat(BenchTopologies.of(stateless, serdes, enricher).describe().toString())
+        assertThat(BenchTopologies.of(stateless, serdes, enricher, CaughtUp.ALWAYS).describe().toString())
             .contains("decode", "normalize", "enrich", "route", "route-fan-out", "route-sink", "dead-letter",
                 "dlq-sink");
     }

@@ -9,7 +9,9 @@ import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.serde.AvroSerde;
 import io.newswire.schema.serde.SchemaTrust;
+import io.newswire.streams.CaughtUp;
 import io.newswire.streams.stage.Staged;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
@@ -21,8 +23,9 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * In the tasks that read news.raw: each enriched item out as one {@link DedupRequest} for the dedup index (its sketch,
- * the item, its headers, where it was read), and, while the partition has nothing to read, heartbeats that carry the
- * wall-clock time, so the index knows the partition has no earlier item on its way. Heartbeats start one tick after
+ * the item, its headers, where it was read), and, while the partition has nothing to read (nothing processed for a
+ * tick, and the consumer has no lag on it), heartbeats that carry the wall-clock time, so the index knows the
+ * partition has no earlier item on its way. Heartbeats start one tick after
  * the last record (ticks of {@value #TICK_MS} ms) and back off to one every {@value #MAX_IDLE_MS} ms while the
  * partition stays idle, which bounds what an idle pipeline writes.
  */
@@ -34,6 +37,8 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
     private final Sketcher sketcher;
     private final AvroSerde<EnrichedItem> items;
     private final long grace;
+    private final String rawTopic;
+    private final CaughtUp caughtUp;
     private ProcessorContext<String, Staged<DedupRequest>> context;
     private Sensor lateness;
     private Sensor lateRecords;
@@ -46,12 +51,17 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
     /**
      * @param items how the item travels inside its request: encoded once here, decoded once by the index
      * @param grace the dedup grace, to count records later than it
+     * @param rawTopic the topic this task reads (news.raw)
+     * @param caughtUp whether this thread's consumer has read the partition to its end: a heartbeat says so
      */
-    public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items, final Duration grace) {
+    public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items, final Duration grace,
+                         final String rawTopic, final CaughtUp caughtUp) {
         SchemaTrust.trustNewswireSchemas();
         this.sketcher = sketcher;
         this.items = items;
         this.grace = grace.toMillis();
+        this.rawTopic = rawTopic;
+        this.caughtUp = caughtUp;
     }
 
     @Override
@@ -96,7 +106,12 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             readSinceTick = false;
             return;
         }
+        // Nothing read for a tick: the task's buffer is empty. Whether its partition is idle or still being fetched
+        // (a backlog whose next records are older than now), only the consumer's lag tells.
         final int partition = context.taskId().partition();
+        if (!caughtUp.test(new TopicPartition(rawTopic, partition))) {
+            return;
+        }
         context.forward(new Record<>("heartbeat-" + partition, Staged.ok(DedupRequest.newBuilder()
             .setSourcePartition(partition)
             .setTime(wallClock)

@@ -9,6 +9,7 @@ import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.CaughtUp;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.dedup.DedupIndex;
 import io.newswire.streams.dedup.Fingerprinter;
@@ -68,10 +69,23 @@ public final class NewswireTopology {
     }
 
     /**
-     * Builds the topology around an already loaded enricher (models are costly to load; share them). The index waits
-     * for {@code config.partitions()} partitions of news.raw to report: the runner sets it to the topic's real count.
+     * Builds the topology around an already loaded enricher, for the TopologyTestDriver: every partition counts as
+     * read to its end whenever its task is idle ({@link CaughtUp#ALWAYS}). A KafkaStreams instance needs
+     * {@link #build(PipelineConfig, NewswireSerdes, Enricher, CaughtUp)} with its consumers' view.
      */
     public static Topology build(final PipelineConfig config, final NewswireSerdes serdes, final Enricher enricher) {
+        return build(config, serdes, enricher, CaughtUp.ALWAYS);
+    }
+
+    /**
+     * Builds the topology around an already loaded enricher (models are costly to load; share them). The index waits
+     * for {@code config.partitions()} partitions of news.raw to report: the runner sets it to the topic's real count.
+     *
+     * @param caughtUp whether a stream thread has read a news.raw partition to its end: an idle partition's
+     *                 heartbeat is sent only then ({@link io.newswire.streams.LagAwareClients} for KafkaStreams)
+     */
+    public static Topology build(final PipelineConfig config, final NewswireSerdes serdes, final Enricher enricher,
+                                 final CaughtUp caughtUp) {
         final Properties naming = new Properties();
         naming.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         naming.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -90,7 +104,8 @@ public final class NewswireTopology {
             .mapValues(staged -> staged.then("normalize", stages::normalize), Named.as("normalize"))
             .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"))
             .mapValues(staged -> staged.then("route", stages::route), Named.as("route"))
-            .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem(), config.dedup().grace()), Named.as("dedup-sketch"))
+            .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem(), config.dedup().grace(),
+                config.topics().raw(), caughtUp), Named.as("dedup-sketch"))
             .split(Named.as("sketched-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));
