@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +30,11 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
     private static final String MAIN_CONSUMER_SUFFIX = "-consumer";
 
     private final Map<String, Consumer<byte[], byte[]>> mainConsumers = new ConcurrentHashMap<>();
+
+    @Override
+    public Admin getAdmin(final Map<String, Object> config) {
+        return Admin.create(config);
+    }
 
     @Override
     public Producer<byte[], byte[]> getProducer(final Map<String, Object> config) {
