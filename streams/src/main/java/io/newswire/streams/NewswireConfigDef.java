@@ -197,7 +197,8 @@ public final class NewswireConfigDef {
                 Importance.HIGH, "How long an item is remembered for duplicate detection.")
             .define(DEDUP_GRACE, Type.STRING, dedup.grace().toString(),
                 duration("a duration like 2s, 500ms or PT2S, zero or more", grace -> !grace.isNegative()),
-                Importance.MEDIUM, "How long a near-duplicate decision waits for earlier items arriving late.")
+                Importance.MEDIUM, "How far behind its news.raw partition an item may arrive and still be compared as if "
+                    + "it had come in order; every item waits until each partition has passed its event time plus this.")
             .define(DEDUP_DUPLICATE_SIMILARITY, Type.DOUBLE, dedup.duplicateSimilarity(), share, Importance.MEDIUM,
                 "Estimated similarity from which a same-language item is the same text.")
             .define(DEDUP_UPDATE_SIMILARITY, Type.DOUBLE, dedup.updateSimilarity(), share, Importance.MEDIUM,
@@ -206,7 +207,8 @@ public final class NewswireConfigDef {
                 "Least share of numbers and named entities two translations must have in common.")
             .define(DEDUP_MAX_CANDIDATES, Type.INT, dedup.maxCandidates(),
                 new Expected("a whole number of at least 1", value -> (Integer) value >= 1),
-                Importance.LOW, "The most earlier items one LSH band answers with.")
+                Importance.LOW, "The most earlier items one item is compared with (those sharing the most blocking keys "
+                    + "with it, then the earliest).")
             .define(DEDUP_SHINGLE_WORDS, Type.INT, fingerprint.shingleWords(),
                 new Expected("a whole number from 1 to " + FingerprintSettings.MAX_SHINGLE_WORDS,
                     value -> (Integer) value >= 1 && (Integer) value <= FingerprintSettings.MAX_SHINGLE_WORDS),

@@ -29,6 +29,22 @@ public final class TopicProvisioner {
     }
 
     /**
+     * The settings newswire creates one of its topics with: every record fits in {@code max.message.bytes}, and
+     * news.raw stamps each record with the time the broker appended it ({@code LogAppendTime}), the event time by
+     * which the dedup stage orders items. Broker time rises with each partition's offsets, whatever producers' clocks
+     * or batching: an item can then be late behind its partition only by the time it takes to be read, which keeps
+     * the grace short and the decisions the same on a replay (DEDUP.md).
+     */
+    public static Map<String, String> configsOf(final String topic, final PipelineConfig config) {
+        final Map<String, String> configs = new java.util.LinkedHashMap<>();
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Limits.MAX_MESSAGE_BYTES));
+        if (topic.equals(config.topics().raw())) {
+            configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        }
+        return configs;
+    }
+
+    /**
      * How many partitions {@code topic} has, or 0 when it does not exist.
      *
      * @throws IllegalStateException naming the topic when Kafka does not answer in time or refuses
@@ -70,7 +86,7 @@ public final class TopicProvisioner {
                         == PipelineConfig.BROKER_DEFAULT_REPLICATION ? Optional.empty()
                         : Optional.of(config.replicationFactor());
                     missing.add(new NewTopic(name, Optional.of(config.partitions()), replication)
-                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Limits.MAX_MESSAGE_BYTES))));
+                        .configs(configsOf(name, config)));
                 }
             }
             final List<String> created = new ArrayList<>();

@@ -8,12 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
-import io.newswire.schema.config.Limits;
 import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -37,7 +36,7 @@ final class BenchTopics {
             ? Optional.empty() : Optional.of(config.replicationFactor());
         final List<NewTopic> topics = names.createdTopics().stream()
             .map(name -> new NewTopic(name, Optional.of(config.partitions()), replication)
-                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Limits.MAX_MESSAGE_BYTES))))
+                .configs(TopicProvisioner.configsOf(name, config)))
             .toList();
         try {
             admin.createTopics(topics).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -7,20 +7,23 @@ import java.util.Objects;
  * How the near-duplicate stage decides, with the defaults in one place ({@link #defaults()}); config keys
  * {@code newswire.dedup.*}.
  *
- * @param grace               how long, in event time, a decision waits for earlier items that arrive late (out of
- *                            order); also the longest it waits in wall-clock time when the stream goes quiet
+ * @param grace               how far behind its news.raw partition (its greatest timestamp, or the time it last
+ *                            reported idle) an item may arrive and still count as if it had come in order: an item
+ *                            is decided once every partition has passed its event time plus the grace. The default,
+ *                            500 ms, is ten times the lateness measured with newswire's LogAppendTime news.raw (DEDUP.md)
  * @param duplicateSimilarity estimated Jaccard similarity of the bodies' shingles from which a later item is the
  *                            same text (a duplicate, or an update when it brings new figures or says it corrects)
  * @param updateSimilarity    from this similarity a later item from the same source, or one that says it
  *                            corrects, is an update of the earlier one
  * @param translationOverlap  the least share of numbers and of named entities two items in different languages
  *                            with the same dateline date and persons must have in common to be translations
- * @param maxCandidates       the most earlier items one band answers with (keeps a crowded band cheap)
+ * @param maxCandidates       the most earlier items one item is compared with: those sharing the most blocking keys
+ *                            with it, then the earliest (keeps a crowded event key cheap)
  */
 public record DedupSettings(Duration grace, double duplicateSimilarity, double updateSimilarity,
                             double translationOverlap, int maxCandidates) {
 
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_GRACE = Duration.ofMillis(500);
     public static final double DEFAULT_DUPLICATE_SIMILARITY = 0.8;
     public static final double DEFAULT_UPDATE_SIMILARITY = 0.5;
     public static final double DEFAULT_TRANSLATION_OVERLAP = 0.5;

@@ -15,7 +15,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,14 +24,14 @@ import org.apache.kafka.streams.processor.api.Record;
  * In the tasks that read news.raw: each enriched item out as one {@link DedupRequest} for the dedup index (its sketch,
  * the item, its headers, where it was read), and, while the partition has nothing to read (nothing processed for a
  * tick, and the consumer has no lag on it), heartbeats that carry the wall-clock time, so the index knows the
- * partition has no earlier item on its way. Heartbeats start one tick after
- * the last record (ticks of {@value #TICK_MS} ms) and back off to one every {@value #MAX_IDLE_MS} ms while the
- * partition stays idle, which bounds what an idle pipeline writes.
+ * partition has no earlier item on its way. A heartbeat goes out at every tick ({@value #TICK_MS} ms) that found
+ * the partition idle: an item of another partition is decided at most a tick after the grace however sparse the
+ * stream, at the cost of ten small records a second per idle partition on dedup-requests. (Backing off while idle was
+ * measured and dropped: the items after a lull then waited up to the longest interval, about a second, more.)
  */
 public final class SketchEmitter implements Processor<String, Staged<EnrichedItem>, String, Staged<DedupRequest>> {
 
     static final long TICK_MS = 100;
-    static final long MAX_IDLE_MS = 1_000;
 
     private final Sketcher sketcher;
     private final AvroSerde<EnrichedItem> items;
@@ -44,8 +43,6 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
     private Sensor lateRecords;
     /** The greatest record timestamp or heartbeat time of this partition so far, for the lateness metrics. */
     private long watermark = Long.MIN_VALUE;
-    private Cancellable ticks;
-    private long interval;
     private boolean readSinceTick;
 
     /**
@@ -72,7 +69,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             "ms an item of this news.raw partition came behind the greatest timestamp or heartbeat before it", tags);
         this.lateRecords = DedupMetrics.count(processorContext.metrics(), DedupMetrics.LATE_RECORDS,
             "items of this news.raw partition that came more than the dedup grace behind it", tags);
-        tickEvery(TICK_MS);
+        processorContext.schedule(Duration.ofMillis(TICK_MS), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
@@ -96,9 +93,6 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
         context.forward(record.withValue(request).withHeaders(new RecordHeaders()));
         observe(record.timestamp());
         readSinceTick = true;
-        if (interval != TICK_MS) {
-            tickEvery(TICK_MS);
-        }
     }
 
     private void tick(final long wallClock) {
@@ -119,9 +113,6 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             .setItem(null)
             .build(), null), wallClock));
         watermark = Math.max(watermark, wallClock);
-        if (interval < MAX_IDLE_MS) {
-            tickEvery(Math.min(MAX_IDLE_MS, interval * 2));
-        }
     }
 
     private void observe(final long timestamp) {
@@ -131,14 +122,6 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             lateRecords.record();
         }
         watermark = Math.max(watermark, timestamp);
-    }
-
-    private void tickEvery(final long millis) {
-        if (ticks != null) {
-            ticks.cancel();
-        }
-        interval = millis;
-        ticks = context.schedule(Duration.ofMillis(millis), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     private static Map<String, ByteBuffer> headersOf(final Record<String, ?> record) {
