@@ -11,10 +11,12 @@ import io.newswire.streams.topology.NewswireTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class StreamsRunner implements AutoCloseable {
         final LagAwareClients clients = new LagAwareClients();
         this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients),
             streamsProperties(actual, kafka), clients);
+        streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
                 + "(records that fail a stage go to the dead-letter topic, this is something else)", error);
@@ -102,5 +105,34 @@ public final class StreamsRunner implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Says how long each store took to restore from its changelog (after a crash every task's state is rebuilt so),
+     * once per store and partition, at INFO: the figure to watch as the dedup window fills.
+     */
+    private static final class RestoreLog implements StateRestoreListener {
+
+        private final java.util.Map<TopicPartition, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void onRestoreStart(final TopicPartition partition, final String store, final long startingOffset,
+                                   final long endingOffset) {
+            started.put(partition, System.nanoTime());
+            LOG.info("restoring store {} from {} ({} records)", store, partition, endingOffset - startingOffset);
+        }
+
+        @Override
+        public void onBatchRestored(final TopicPartition partition, final String store, final long batchEndOffset,
+                                    final long numRestored) {
+            // Per batch is too often to say; the start and the end are enough.
+        }
+
+        @Override
+        public void onRestoreEnd(final TopicPartition partition, final String store, final long totalRestored) {
+            final Long start = started.remove(partition);
+            LOG.info("restored store {} from {}: {} records in {} ms", store, partition, totalRestored,
+                start == null ? -1 : (System.nanoTime() - start) / 1_000_000);
+        }
     }
 }
