@@ -6,21 +6,22 @@
 # items were decided other than exactly once, and how long each restart took to restore its state.
 #
 # Usage: bench/scripts/determinism.sh [CORPUS.jsonl]     (default: ../shared/corpus/kremlin-en-dev.jsonl)
-# Environment: PORT (default 19092), WORK (default: a new temporary folder, kept), KILLS (default 1),
-#              KILL_AT (kill after this many decisions, default a third of the items), THREADS (default 2).
+# Environment: PORT (default 19092), WORK (default: a new temporary folder, kept), KILLS (default 3),
+#              KILL_AFTER (seconds after each start of the killed run, default 12: JVM start, models and restore
+#              take ~6 s here), THREADS (default 2).
 # Needs: Java 17+, python3 (for the comparison). Takes about five minutes for the dev corpus on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 corpus="${1:-$here/../shared/corpus/kremlin-en-dev.jsonl}"
 port="${PORT:-19092}"
 work="${WORK:-$(mktemp -d -t newswire-determinism-XXXX)}"
-kills="${KILLS:-1}"
+kills="${KILLS:-3}"
+kill_after="${KILL_AFTER:-12}"
 threads="${THREADS:-2}"
 nw="$here/newswire"
 servers="localhost:$port"
 [ -f "$corpus" ] || { echo "no corpus at $corpus: give a .jsonl of items" >&2; exit 2; }
 items=$(grep -c . "$corpus")
-kill_at="${KILL_AT:-$((items / 3))}"
 echo "corpus $corpus: $items items; work folder $work" >&2
 
 pids=()
@@ -33,15 +34,20 @@ for _ in $(seq 120); do (echo > "/dev/tcp/localhost/$port") 2>/dev/null && break
 "$nw" produce --bootstrap-servers "$servers" --input "$corpus" > "$work/produce.log" 2>&1
 echo "published: $(tail -n 1 "$work/produce.log")" >&2
 
+as_run() { # as_run NAME COMMAND...: a newswire command with the run's application id and output topics
+  local name=$1; shift
+  NEWSWIRE_KAFKA_STATE_DIR="$work/state-$name" NEWSWIRE_KAFKA_NUM_STREAM_THREADS="$threads" \
+    NEWSWIRE_APPLICATION_ID="det-$name" NEWSWIRE_TOPIC_ROUTE_PREFIX="det-$name." \
+    NEWSWIRE_TOPIC_GENERAL="det-$name.general" NEWSWIRE_TOPIC_DUPLICATES="det-$name.duplicates" \
+    NEWSWIRE_TOPIC_DLQ="det-$name.dlq" "$nw" "$@" --bootstrap-servers "$servers"
+}
+
 decisions() { # the number of decisions on the run's news.duplicates
-  "$nw" tail --bootstrap-servers "$servers" --topic "det-$1.duplicates" --from-beginning --idle 2s 2>/dev/null | grep -c . || true
+  as_run "$1" tail --topic "det-$1.duplicates" --from-beginning --idle 2s 2>/dev/null | grep -c '"decision"' || true
 }
 
 start_streams() {
-  NEWSWIRE_KAFKA_STATE_DIR="$work/state-$1" NEWSWIRE_KAFKA_NUM_STREAM_THREADS="$threads" \
-    NEWSWIRE_APPLICATION_ID="det-$1" NEWSWIRE_TOPIC_ROUTE_PREFIX="det-$1." NEWSWIRE_TOPIC_GENERAL="det-$1.general" \
-    NEWSWIRE_TOPIC_DUPLICATES="det-$1.duplicates" NEWSWIRE_TOPIC_DLQ="det-$1.dlq" \
-    "$nw" streams --bootstrap-servers "$servers" >> "$work/$1.log" 2>&1 &
+  as_run "$1" streams >> "$work/$1.log" 2>&1 &
   echo $!
 }
 
@@ -49,21 +55,24 @@ run() { # run NAME KILL(yes|no)
   local name=$1 killing=$2 pid started count kills_done=0
   started=$(date +%s)
   pid=$(start_streams "$name"); pids+=("$pid")
+  while [ "$killing" = yes ] && [ "$kills_done" -lt "$kills" ]; do
+    sleep "$kill_after"
+    kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+    kills_done=$((kills_done + 1))
+    count=$(decisions "$name")
+    echo "$name: killed with SIGKILL $kill_after s after its start ($count of $items decided); restarting on the" \
+      "same state directory" >&2
+    pid=$(start_streams "$name"); pids+=("$pid")
+  done
   while :; do
     sleep 3
     count=$(decisions "$name")
-    if [ "$killing" = yes ] && [ "$kills_done" -lt "$kills" ] && [ "$count" -ge $((kill_at * (kills_done + 1))) ]; then
-      kill -9 "$pid"; wait "$pid" 2>/dev/null || true
-      kills_done=$((kills_done + 1))
-      echo "$name: killed with SIGKILL after $count decisions; restarting on the same state directory" >&2
-      pid=$(start_streams "$name"); pids+=("$pid")
-    fi
     [ "$count" -ge "$items" ] && break
     if [ $(( $(date +%s) - started )) -gt 1200 ]; then echo "$name: only $count of $items decisions after 20 min" >&2; exit 1; fi
   done
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  "$nw" tail --bootstrap-servers "$servers" --topic "det-$name.duplicates" --from-beginning --idle 3s \
-    > "$work/$name.decisions.jsonl" 2>/dev/null
+  as_run "$name" tail --topic "det-$name.duplicates" --from-beginning --idle 3s > "$work/$name.decisions.jsonl" \
+    2>/dev/null
   echo "$name: $(grep -c . "$work/$name.decisions.jsonl") decisions in $(( $(date +%s) - started )) s" >&2
 }
 
@@ -79,6 +88,7 @@ def load(name):
     seen = collections.defaultdict(list)
     for line in open(f"{work}/{name}.decisions.jsonl", encoding="utf-8"):
         d = json.loads(line)
+        d = d.get("value", d)
         seen[(d["id"], d["decided_at"])].append((d["decision"], d.get("duplicate_of"), d.get("story_id")))
     return seen
 first = load(runs[0])

@@ -119,7 +119,9 @@ public final class StreamsRunner implements AutoCloseable {
         public void onRestoreStart(final TopicPartition partition, final String store, final long startingOffset,
                                    final long endingOffset) {
             started.put(partition, System.nanoTime());
-            LOG.info("restoring store {} from {} ({} records)", store, partition, endingOffset - startingOffset);
+            if (endingOffset > startingOffset) {
+                LOG.info("restoring store {} from {} ({} records)", store, partition, endingOffset - startingOffset);
+            }
         }
 
         @Override
@@ -131,6 +133,9 @@ public final class StreamsRunner implements AutoCloseable {
         @Override
         public void onRestoreEnd(final TopicPartition partition, final String store, final long totalRestored) {
             final Long start = started.remove(partition);
+            if (totalRestored == 0) {
+                return;
+            }
             LOG.info("restored store {} from {}: {} records in {} ms", store, partition, totalRestored,
                 start == null ? -1 : (System.nanoTime() - start) / 1_000_000);
         }

@@ -73,6 +73,7 @@ final class BenchStreams implements AutoCloseable {
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 || streams.state() != KafkaStreams.State.RUNNING) {
                 final KafkaStreams.State state = streams.state();
+                logStreamThreads(applicationId);
                 started.close();
                 throw new IllegalStateException("the topology of " + applicationId + " did not start within "
                     + START_TIMEOUT.toSeconds() + " s (state " + state + "); check that Kafka is reachable "
@@ -84,6 +85,19 @@ final class BenchStreams implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting " + applicationId, e);
         }
         return started;
+    }
+
+    /** What the run's stream threads are doing, for a topology that did not start: where they wait. */
+    private static void logStreamThreads(final String applicationId) {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith(applicationId)) {
+                final StringBuilder trace = new StringBuilder();
+                for (int i = 0; i < Math.min(25, stack.length); i++) {
+                    trace.append("\n    at ").append(stack[i]);
+                }
+                LOG.warn("{} ({}):{}", thread.getName(), thread.getState(), trace);
+            }
+        });
     }
 
     /** The dedup stage's lateness and skew metrics now. */
