@@ -7,8 +7,8 @@
 #
 # Usage: bench/scripts/determinism.sh [CORPUS.jsonl]     (default: ../shared/corpus/kremlin-en-dev.jsonl)
 # Environment: PORT (default 19092), WORK (default: a new temporary folder, kept), KILLS (default 3),
-#              KILL_AFTER (seconds after each start of the killed run, default 12: JVM start, models and restore
-#              take ~6 s here), THREADS (default 2).
+#              KILL_AFTER (seconds after each start of the killed run, default 6: JVM start, models and restore
+#              take ~4 s here, the whole corpus ~10 s more), THREADS (default 2).
 # Needs: Java 17+, python3 (for the comparison). Takes about five minutes for the dev corpus on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -16,7 +16,7 @@ corpus="${1:-$here/../shared/corpus/kremlin-en-dev.jsonl}"
 port="${PORT:-19092}"
 work="${WORK:-$(mktemp -d -t newswire-determinism-XXXX)}"
 kills="${KILLS:-3}"
-kill_after="${KILL_AFTER:-12}"
+kill_after="${KILL_AFTER:-6}"
 threads="${THREADS:-2}"
 nw="$here/newswire"
 servers="localhost:$port"
@@ -34,20 +34,21 @@ for _ in $(seq 120); do (echo > "/dev/tcp/localhost/$port") 2>/dev/null && break
 "$nw" produce --bootstrap-servers "$servers" --input "$corpus" > "$work/produce.log" 2>&1
 echo "published: $(tail -n 1 "$work/produce.log")" >&2
 
-as_run() { # as_run NAME COMMAND...: a newswire command with the run's application id and output topics
+as_run() { # as_run NAME COMMAND...: newswire (exec'd, so the caller's $! is its JVM) with the run's id and topics
   local name=$1; shift
-  NEWSWIRE_KAFKA_STATE_DIR="$work/state-$name" NEWSWIRE_KAFKA_NUM_STREAM_THREADS="$threads" \
+  export NEWSWIRE_KAFKA_STATE_DIR="$work/state-$name" NEWSWIRE_KAFKA_NUM_STREAM_THREADS="$threads" \
     NEWSWIRE_APPLICATION_ID="det-$name" NEWSWIRE_TOPIC_ROUTE_PREFIX="det-$name." \
     NEWSWIRE_TOPIC_GENERAL="det-$name.general" NEWSWIRE_TOPIC_DUPLICATES="det-$name.duplicates" \
-    NEWSWIRE_TOPIC_DLQ="det-$name.dlq" "$nw" "$@" --bootstrap-servers "$servers"
+    NEWSWIRE_TOPIC_DLQ="det-$name.dlq"
+  exec "$nw" "$@" --bootstrap-servers "$servers"
 }
 
 decisions() { # the number of decisions on the run's news.duplicates
-  as_run "$1" tail --topic "det-$1.duplicates" --from-beginning --idle 2s 2>/dev/null | grep -c '"decision"' || true
+  (as_run "$1" tail --topic "det-$1.duplicates" --from-beginning --idle 2s) 2>/dev/null | grep -c '"decision"' || true
 }
 
 start_streams() {
-  as_run "$1" streams >> "$work/$1.log" 2>&1 &
+  (as_run "$1" streams) >> "$work/$1.log" 2>&1 &
   echo $!
 }
 
@@ -71,7 +72,7 @@ run() { # run NAME KILL(yes|no)
     if [ $(( $(date +%s) - started )) -gt 1200 ]; then echo "$name: only $count of $items decisions after 20 min" >&2; exit 1; fi
   done
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  as_run "$name" tail --topic "det-$name.duplicates" --from-beginning --idle 3s > "$work/$name.decisions.jsonl" \
+  (as_run "$name" tail --topic "det-$name.duplicates" --from-beginning --idle 3s) > "$work/$name.decisions.jsonl" \
     2>/dev/null
   echo "$name: $(grep -c . "$work/$name.decisions.jsonl") decisions in $(( $(date +%s) - started )) s" >&2
 }
