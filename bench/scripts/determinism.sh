@@ -7,8 +7,8 @@
 #
 # Usage: bench/scripts/determinism.sh [CORPUS.jsonl]     (default: ../shared/corpus/kremlin-en-dev.jsonl)
 # Environment: PORT (default 19092), WORK (default: a new temporary folder, kept), KILLS (default 3),
-#              KILL_AFTER (seconds after each start of the killed run, default 6: JVM start, models and restore
-#              take ~4 s here, the whole corpus ~10 s more), THREADS (default 2).
+#              KILL_AFTER (seconds after each start of the killed run has become RUNNING, default 3: the whole
+#              corpus takes ~10 s here), THREADS (default 2).
 # Needs: Java 17+, python3 (for the comparison). Takes about five minutes for the dev corpus on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -16,7 +16,7 @@ corpus="${1:-$here/../shared/corpus/kremlin-en-dev.jsonl}"
 port="${PORT:-19092}"
 work="${WORK:-$(mktemp -d -t newswire-determinism-XXXX)}"
 kills="${KILLS:-3}"
-kill_after="${KILL_AFTER:-6}"
+kill_after="${KILL_AFTER:-3}"
 threads="${THREADS:-2}"
 nw="$here/newswire"
 servers="localhost:$port"
@@ -47,23 +47,25 @@ decisions() { # the number of decisions on the run's news.duplicates
   (as_run "$1" tail --topic "det-$1.duplicates" --from-beginning --idle 2s) 2>/dev/null | grep -c '"decision"' || true
 }
 
-start_streams() {
-  (as_run "$1" streams) >> "$work/$1.log" 2>&1 &
+start_streams() { # start_streams NAME START: the START-th start of the run, logged to its own file
+  (as_run "$1" streams) > "$work/$1.$2.log" 2>&1 &
   echo $!
 }
 
 run() { # run NAME KILL(yes|no)
   local name=$1 killing=$2 pid started count kills_done=0
   started=$(date +%s)
-  pid=$(start_streams "$name"); pids+=("$pid")
+  pid=$(start_streams "$name" 0); pids+=("$pid")
   while [ "$killing" = yes ] && [ "$kills_done" -lt "$kills" ]; do
+    # Wait until this start is RUNNING (its stores restored), then let it work a while.
+    until grep -q -- '-> RUNNING' "$work/$name.$kills_done.log" 2>/dev/null; do sleep 0.2; done
     sleep "$kill_after"
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true
     kills_done=$((kills_done + 1))
     count=$(decisions "$name")
-    echo "$name: killed with SIGKILL $kill_after s after its start ($count of $items decided); restarting on the" \
-      "same state directory" >&2
-    pid=$(start_streams "$name"); pids+=("$pid")
+    echo "$name: killed with SIGKILL $kill_after s after it was RUNNING ($count of $items decided); restarting on" \
+      "the same state directory" >&2
+    pid=$(start_streams "$name" "$kills_done"); pids+=("$pid")
   done
   while :; do
     sleep 3
@@ -101,4 +103,4 @@ for name in runs:
     print(f"{name}: {len(got)} items decided, {not_once} not exactly once, {differ} decisions differ from {runs[0]}")
 PY
 echo "restores after the kill:" >&2
-grep -h "restored store" "$work/killed.log" >&2 || echo "  (none logged)" >&2
+grep -h "restored store" "$work"/killed.*.log >&2 || echo "  (none logged)" >&2
