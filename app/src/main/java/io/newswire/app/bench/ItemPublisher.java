@@ -10,6 +10,7 @@ import java.util.function.LongUnaryOperator;
 
 import io.newswire.app.Settings;
 import io.newswire.producer.publish.ProducerSettings;
+import io.newswire.schema.header.SentAt;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,13 +19,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes bench items to a run's input topic with newswire producer's settings ({@link ProducerSettings}:
- * idempotent, acks=all, lz4, linger 20 ms): key the item id, value the encoded WireItem, record timestamp the
- * moment of sending. Either as fast as Kafka takes them, or at a fixed rate on a schedule (item i is due at
- * start + i / rate, so a late send does not delay the ones after it).
+ * idempotent, acks=all, lz4, linger 20 ms): key the item id, value the encoded WireItem, record timestamp and
+ * {@link SentAt} header the moment of sending. Either as fast as Kafka takes them, or at a fixed rate on a schedule
+ * (item i is due at start + i / rate, so a late send does not delay the ones after it).
  */
 final class ItemPublisher implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
+    private final SentAt sent = new SentAt();
 
     ItemPublisher(final Properties kafka, final String clientId) {
         this.producer = new KafkaProducer<>(ProducerSettings.properties(kafka.getProperty("bootstrap.servers"),
@@ -53,7 +55,9 @@ final class ItemPublisher implements AutoCloseable {
             waitUntil(start + offsetNanos.applyAsLong(index));
             final BenchInput.Item item = items.get(index);
             final long now = System.currentTimeMillis();
-            producer.send(new ProducerRecord<>(topic, null, now, item.id(), item.value()), (metadata, error) -> {
+            final ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, now, item.id(), item.value());
+            SentAt.write(record.headers(), sent.next());
+            producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }

@@ -32,6 +32,7 @@ import io.newswire.schema.DeadLetter;
 import io.newswire.schema.WireItem;
 import io.newswire.schema.config.Limits;
 import io.newswire.schema.config.TopicNames;
+import io.newswire.schema.header.SentAt;
 import io.newswire.schema.serde.NewswireSerdes;
 
 /**
@@ -50,6 +51,8 @@ public final class WirePublisher implements AutoCloseable {
      */
     public static final int DEFAULT_MAX_ORIGINAL_BYTES = Math.toIntExact(Limits.MAX_ITEM_BYTES);
     static final int MAX_FAILURES_KEPT = 20;
+    /** One send clock for the process: the items it publishes keep their order across partitions ({@link SentAt}). */
+    private static final SentAt SENT = new SentAt();
     /** The line in a .jsonl item's origin, {@code name:line}. */
     private static final Pattern LINE_OF_ORIGIN = Pattern.compile(":(\\d+)$");
 
@@ -145,6 +148,7 @@ public final class WirePublisher implements AutoCloseable {
     private static <V> ProducerRecord<String, V> record(final String topic, final String key, final V value,
                                                         final String trace) {
         final ProducerRecord<String, V> record = new ProducerRecord<>(topic, key, value);
+        SentAt.write(record.headers(), SENT.next());
         if (trace != null) {
             Trace.write(record.headers(), trace);
         }

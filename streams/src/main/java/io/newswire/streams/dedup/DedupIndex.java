@@ -173,7 +173,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
             && sketch.getArrivalWatermark() - settings.grace().toMillis() >= sketch.getEventTime()) {
             late(sketch);
         }
-        advance(partition, sketch.getEventTime());
+        advance(partition, request.getTime());
         if (watermarks.low() != Watermarks.UNKNOWN) {
             skew.record(watermarks.high() - watermarks.low());
         }
@@ -344,16 +344,20 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     }
 
     /** Where an item stands in {@link DedupOrder}, without the rest of its sketch. */
-    private record Position(long eventTime, String id, int partition, long offset) implements Comparable<Position> {
+    private record Position(long eventTime, long sentMicros, String id, int partition, long offset)
+        implements Comparable<Position> {
 
         static Position of(final DedupSketch sketch) {
-            return new Position(sketch.getEventTime(), sketch.getId(), sketch.getSourcePartition(),
-                sketch.getSourceOffset());
+            return new Position(sketch.getEventTime(), sketch.getSentMicros(), sketch.getId(),
+                sketch.getSourcePartition(), sketch.getSourceOffset());
         }
 
         @Override
         public int compareTo(final Position other) {
             int order = Long.compare(eventTime, other.eventTime);
+            if (order == 0) {
+                order = Long.compare(sentMicros, other.sentMicros);
+            }
             if (order == 0) {
                 order = id.compareTo(other.id);
             }

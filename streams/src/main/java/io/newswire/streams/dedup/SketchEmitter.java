@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
+import io.newswire.schema.header.SentAt;
 import io.newswire.schema.serde.AvroSerde;
 import io.newswire.schema.serde.SchemaTrust;
 import io.newswire.streams.CaughtUp;
@@ -83,16 +84,32 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
         final int partition = context.recordMetadata().map(meta -> meta.partition())
             .orElse(context.taskId().partition());
         final long offset = context.recordMetadata().map(meta -> meta.offset()).orElse(-1L);
+        final long sent = SentAt.read(record.headers());
+        final long eventTime = eventTime(record.timestamp(), sent, grace);
         final Staged<DedupRequest> request = record.value().then(DedupIndex.STAGE, item -> DedupRequest.newBuilder()
             .setSourcePartition(partition)
             .setTime(record.timestamp())
-            .setSketch(sketcher.sketch(item, record.timestamp(), partition, offset))
+            .setSketch(sketcher.sketch(item, eventTime, partition, offset, sent))
             .setItem(ByteBuffer.wrap(items.encode(item)))
             .setHeaders(headersOf(record))
             .build());
         context.forward(record.withValue(request).withHeaders(new RecordHeaders()));
         observe(record.timestamp());
         readSinceTick = true;
+    }
+
+    /**
+     * An item's event time: when its producer sent it ({@link SentAt}, µs), kept within half the grace before its
+     * record's timestamp ({@code appended}, the broker's append time on news.raw), so that one producer's items keep
+     * the order in which they were sent across partitions. Bounded on both sides: a producer clock ahead of the broker
+     * does not delay the decision, and one behind (or a backlog in a producer's buffer) does not make the item late;
+     * the other half of the grace stays for the time items take to reach the index.
+     */
+    static long eventTime(final long appended, final long sentMicros, final long grace) {
+        if (sentMicros == SentAt.UNKNOWN) {
+            return appended;
+        }
+        return Math.min(appended, Math.max(Math.floorDiv(sentMicros, 1000L), appended - grace / 2));
     }
 
     private void tick(final long wallClock) {

@@ -49,6 +49,12 @@ public final class Sketcher {
      * {@code eventTime}; not yet decided ({@code decision} and {@code story_id} null).
      */
     public DedupSketch sketch(final EnrichedItem item, final long eventTime, final int partition, final long offset) {
+        return sketch(item, eventTime, partition, offset, 0L);
+    }
+
+    /** @param sentMicros when the item's producer sent it ({@code newswire.sent}), 0 when unknown */
+    public DedupSketch sketch(final EnrichedItem item, final long eventTime, final int partition, final long offset,
+                              final long sentMicros) {
         final List<String> paragraphs = withoutMarkup(item);
         final String text = String.join("\n", paragraphs);
         final List<String> storyParagraphs = item.getLead() == null ? paragraphs
@@ -70,6 +76,7 @@ public final class Sketcher {
             .setCorrected(item.getTitle() != null && CORRECTION.matcher(item.getTitle()).find())
             .setDecision(null)
             .setStoryId(null)
+            .setSentMicros(sentMicros)
             .build();
     }
 

@@ -21,17 +21,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswire.schema.DedupDecision;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.WireItem;
+import io.newswire.schema.header.SentAt;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.StreamsRunner;
 import io.newswire.streams.enrich.Enricher;
 import io.newswire.streams.testing.WireItems;
 import io.newswire.streams.topology.NewswireTopology;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +161,48 @@ class DedupTopologyTest {
         assertThat(decisions.get("seed-it").getDecision()).isEqualTo("new");
         assertThat(decisions.get("copy").getDecision()).isEqualTo("duplicate");
         assertThat(decisions.get("copy").getDuplicateOf()).isEqualTo("seed-it");
+    }
+
+    @Test
+    void shouldMakeTheItemSentFirstTheOriginalWhenTheBrokerAppendedItsCopyFirst() {
+        start(Duration.ofMillis(500));
+        final WireItem copy = WireItem.newBuilder(seedItalian).setId("copy").build();
+        // One producer sent the original, then the copy, to two partitions; the copy's batch was appended first.
+        raw.pipeInput(new TestRecord<>(copy.getId(), SERDES.wireItem().encode(copy), sentAt(START.plusMillis(3)),
+            START.plusMillis(10)));
+        raw.pipeInput(new TestRecord<>(seedItalian.getId(), SERDES.wireItem().encode(seedItalian),
+            sentAt(START.plusMillis(2)), START.plusMillis(12)));
+        quiet();
+
+        final Map<String, DedupDecision> decisions = decisions();
+        assertThat(decisions.get("seed-it").getDecision()).isEqualTo("new");
+        assertThat(decisions.get("copy").getDecision()).isEqualTo("duplicate");
+        assertThat(decisions.get("copy").getDuplicateOf()).isEqualTo("seed-it");
+    }
+
+    @Test
+    void shouldMakeTheItemAppendedFirstTheOriginalWhenNoSendTimeSaysOtherwise() {
+        start(Duration.ofMillis(500));
+        final WireItem copy = WireItem.newBuilder(seedItalian).setId("copy").build();
+        raw.pipeInput(copy.getId(), SERDES.wireItem().encode(copy), START.plusMillis(10));
+        raw.pipeInput(seedItalian.getId(), SERDES.wireItem().encode(seedItalian), START.plusMillis(12));
+        quiet();
+
+        final Map<String, DedupDecision> decisions = decisions();
+        assertThat(decisions.get("copy").getDecision()).isEqualTo("new");
+        assertThat(decisions.get("seed-it").getDuplicateOf()).isEqualTo("copy");
+    }
+
+    /** A tick that finds the record read since the last, then one that finds the partition idle: a heartbeat. */
+    private void quiet() {
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+
+    private static Headers sentAt(final Instant sent) {
+        final Headers headers = new RecordHeaders();
+        SentAt.write(headers, sent.toEpochMilli() * 1_000L);
+        return headers;
     }
 
     @Test

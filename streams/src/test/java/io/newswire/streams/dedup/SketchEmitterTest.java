@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
+import io.newswire.schema.header.SentAt;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.stage.Staged;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -57,6 +58,34 @@ class SketchEmitterTest {
         assertThat(SERDES.enrichedItem().decode(bytes(request.getItem().duplicate()))).isEqualTo(item);
         assertThat(new String(bytes(request.getHeaders().get("newswire.trace").duplicate()), StandardCharsets.UTF_8))
             .isEqualTo("run-1");
+    }
+
+    @Test
+    void shouldTakeTheSendTimeForTheEventTimeWithinHalfTheGraceBeforeTheAppendTime() {
+        final EnrichedItem item = anEnrichedItem().withId("a").build();
+        context.setRecordMetadata("news.raw", 0, 3L);
+        final RecordHeaders headers = new RecordHeaders();
+        SentAt.write(headers, 4_900_123L);
+
+        emitter.process(new Record<>("a", Staged.ok(item, null), 5_000L, headers));
+
+        final DedupRequest request = context.forwarded().get(0).record().value().value();
+        assertThat(request.getTime()).as("the watermark moves by the append time").isEqualTo(5_000L);
+        assertThat(request.getSketch().getEventTime()).isEqualTo(4_900L);
+        assertThat(request.getSketch().getSentMicros()).isEqualTo(4_900_123L);
+    }
+
+    @Test
+    void shouldKeepTheEventTimeWithinHalfTheGraceBeforeTheAppendTimeWhateverTheSendTime() {
+        final long grace = 500L;
+        assertThat(SketchEmitter.eventTime(5_000L, SentAt.UNKNOWN, grace)).as("no header").isEqualTo(5_000L);
+        assertThat(SketchEmitter.eventTime(5_000L, 4_999_999L, grace)).as("sent just before").isEqualTo(4_999L);
+        assertThat(SketchEmitter.eventTime(5_000L, 4_750_000L, grace)).as("sent half a grace before")
+            .isEqualTo(4_750L);
+        assertThat(SketchEmitter.eventTime(5_000L, 1_000_000L, grace)).as("a producer clock behind, or a backlog")
+            .isEqualTo(4_750L);
+        assertThat(SketchEmitter.eventTime(5_000L, 9_000_000L, grace)).as("a producer clock ahead")
+            .isEqualTo(5_000L);
     }
 
     @Test
