@@ -36,7 +36,8 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
 
     private final Sketcher sketcher;
     private final AvroSerde<EnrichedItem> items;
-    private final long grace;
+    private final long sendTimeSpan;
+    private final long latenessAllowed;
     private final String rawTopic;
     private final CaughtUp caughtUp;
     private ProcessorContext<String, Staged<DedupRequest>> context;
@@ -48,16 +49,18 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
 
     /**
      * @param items how the item travels inside its request: encoded once here, decoded once by the index
-     * @param grace the dedup grace, to count records later than it
+     * @param settings the dedup grace: a quarter of it is how much earlier than its append time an item's send time
+     *                 may set its event time, the rest is the lateness allowed ({@link DedupSettings#sendTimeSpan()})
      * @param rawTopic the topic this task reads (news.raw)
      * @param caughtUp whether this thread's consumer has read the partition to its end: a heartbeat says so
      */
-    public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items, final Duration grace,
+    public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items, final DedupSettings settings,
                          final String rawTopic, final CaughtUp caughtUp) {
         SchemaTrust.trustNewswireSchemas();
         this.sketcher = sketcher;
         this.items = items;
-        this.grace = grace.toMillis();
+        this.sendTimeSpan = settings.sendTimeSpan().toMillis();
+        this.latenessAllowed = settings.latenessAllowed().toMillis();
         this.rawTopic = rawTopic;
         this.caughtUp = caughtUp;
     }
@@ -69,7 +72,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
         this.lateness = DedupMetrics.avgMax(processorContext.metrics(), DedupMetrics.RECORD_LATENESS,
             "ms an item of this news.raw partition came behind the greatest timestamp or heartbeat before it", tags);
         this.lateRecords = DedupMetrics.count(processorContext.metrics(), DedupMetrics.LATE_RECORDS,
-            "items of this news.raw partition that came more than the dedup grace behind it", tags);
+            "items of this news.raw partition that came further behind it than the dedup grace allows", tags);
         processorContext.schedule(Duration.ofMillis(TICK_MS), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -85,7 +88,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             .orElse(context.taskId().partition());
         final long offset = context.recordMetadata().map(meta -> meta.offset()).orElse(-1L);
         final long sent = SentAt.read(record.headers());
-        final long eventTime = eventTime(record.timestamp(), sent, grace);
+        final long eventTime = eventTime(record.timestamp(), sent, sendTimeSpan);
         final Staged<DedupRequest> request = record.value().then(DedupIndex.STAGE, item -> DedupRequest.newBuilder()
             .setSourcePartition(partition)
             .setTime(record.timestamp())
@@ -99,17 +102,17 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
     }
 
     /**
-     * An item's event time: when its producer sent it ({@link SentAt}, µs), kept within half the grace before its
+     * An item's event time: when its producer sent it ({@link SentAt}, µs), kept within {@code span} ms before its
      * record's timestamp ({@code appended}, the broker's append time on news.raw), so that one producer's items keep
      * the order in which they were sent across partitions. Bounded on both sides: a producer clock ahead of the broker
      * does not delay the decision, and one behind (or a backlog in a producer's buffer) does not make the item late;
-     * the other half of the grace stays for the time items take to reach the index.
+     * the rest of the grace stays for the time items take to reach the index.
      */
-    static long eventTime(final long appended, final long sentMicros, final long grace) {
+    static long eventTime(final long appended, final long sentMicros, final long span) {
         if (sentMicros == SentAt.UNKNOWN) {
             return appended;
         }
-        return Math.min(appended, Math.max(Math.floorDiv(sentMicros, 1000L), appended - grace / 2));
+        return Math.min(appended, Math.max(Math.floorDiv(sentMicros, 1000L), appended - span));
     }
 
     private void tick(final long wallClock) {
@@ -135,7 +138,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
     private void observe(final long timestamp) {
         final long late = watermark == Long.MIN_VALUE ? 0 : Math.max(0, watermark - timestamp);
         lateness.record(late);
-        if (late > grace) {
+        if (late > latenessAllowed) {
             lateRecords.record();
         }
         watermark = Math.max(watermark, timestamp);

@@ -104,7 +104,7 @@ public final class NewswireTopology {
             .mapValues(staged -> staged.then("normalize", stages::normalize), Named.as("normalize"))
             .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"))
             .mapValues(staged -> staged.then("route", stages::route), Named.as("route"))
-            .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem(), config.dedup().grace(),
+            .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem(), config.dedup(),
                 config.topics().raw(), caughtUp), Named.as("dedup-sketch"))
             .split(Named.as("sketched-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))

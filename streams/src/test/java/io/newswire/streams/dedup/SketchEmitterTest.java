@@ -32,7 +32,7 @@ class SketchEmitterTest {
     void init() {
         context.setCurrentSystemTimeMs(1_000L);
         emitter = new SketchEmitter(new Sketcher(new Fingerprinter(FingerprintSettings.defaults())),
-            SERDES.enrichedItem(), Duration.ofMillis(500), "news.raw", partition -> caughtUp.get());
+            SERDES.enrichedItem(), DedupSettings.defaults().withGrace(Duration.ofMillis(500)), "news.raw", partition -> caughtUp.get());
         emitter.init(context);
     }
 
@@ -61,7 +61,7 @@ class SketchEmitterTest {
     }
 
     @Test
-    void shouldTakeTheSendTimeForTheEventTimeWithinHalfTheGraceBeforeTheAppendTime() {
+    void shouldTakeTheSendTimeForTheEventTimeWithinAQuarterOfTheGraceBeforeTheAppendTime() {
         final EnrichedItem item = anEnrichedItem().withId("a").build();
         context.setRecordMetadata("news.raw", 0, 3L);
         final RecordHeaders headers = new RecordHeaders();
@@ -76,15 +76,16 @@ class SketchEmitterTest {
     }
 
     @Test
-    void shouldKeepTheEventTimeWithinHalfTheGraceBeforeTheAppendTimeWhateverTheSendTime() {
-        final long grace = 500L;
-        assertThat(SketchEmitter.eventTime(5_000L, SentAt.UNKNOWN, grace)).as("no header").isEqualTo(5_000L);
-        assertThat(SketchEmitter.eventTime(5_000L, 4_999_999L, grace)).as("sent just before").isEqualTo(4_999L);
-        assertThat(SketchEmitter.eventTime(5_000L, 4_750_000L, grace)).as("sent half a grace before")
-            .isEqualTo(4_750L);
-        assertThat(SketchEmitter.eventTime(5_000L, 1_000_000L, grace)).as("a producer clock behind, or a backlog")
-            .isEqualTo(4_750L);
-        assertThat(SketchEmitter.eventTime(5_000L, 9_000_000L, grace)).as("a producer clock ahead")
+    void shouldKeepTheEventTimeWithinTheSendSpanBeforeTheAppendTimeWhateverTheSendTime() {
+        final long span = DedupSettings.defaults().withGrace(Duration.ofMillis(500)).sendTimeSpan().toMillis();
+        assertThat(span).isEqualTo(125L);
+        assertThat(SketchEmitter.eventTime(5_000L, SentAt.UNKNOWN, span)).as("no header").isEqualTo(5_000L);
+        assertThat(SketchEmitter.eventTime(5_000L, 4_999_999L, span)).as("sent just before").isEqualTo(4_999L);
+        assertThat(SketchEmitter.eventTime(5_000L, 4_875_000L, span)).as("sent the whole span before")
+            .isEqualTo(4_875L);
+        assertThat(SketchEmitter.eventTime(5_000L, 1_000_000L, span)).as("a producer clock behind, or a backlog")
+            .isEqualTo(4_875L);
+        assertThat(SketchEmitter.eventTime(5_000L, 9_000_000L, span)).as("a producer clock ahead")
             .isEqualTo(5_000L);
     }
 
