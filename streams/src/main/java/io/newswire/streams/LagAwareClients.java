@@ -1,5 +1,7 @@
 package io.newswire.streams;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -18,9 +22,11 @@ import org.apache.kafka.streams.KafkaClientSupplier;
 /**
  * The Kafka clients of a KafkaStreams instance, as Kafka's default supplier makes them, with each stream thread's main
  * consumer remembered so that a task can ask it for its lag ({@link Consumer#currentLag}: the lag the last fetch
- * response gave, no request of its own). Kafka Streams asks the same of its consumer before it processes a task's
- * partitions without waiting for all of them (KIP-695); newswire needs it to tell an idle partition from one whose
- * records are still being fetched.
+ * response gave, no request of its own) and for the last record it handed to Kafka Streams. Kafka Streams asks the
+ * same lag of its consumer before it processes a task's partitions without waiting for all of them (KIP-695);
+ * newswire needs both to tell an idle partition from one whose records are still being fetched, or were fetched and
+ * still wait in the task's buffer (the consumer's position is past them already: at saturation, while the thread
+ * committed or worked on other tasks, that made heartbeats run up to a second ahead of records still to process).
  *
  * <p>A stream thread's consumer is named after the thread ({@code <thread name>-consumer}), and tasks run on their
  * thread, so the lookup is by the calling thread's name; the consumer is only touched from its own thread.
@@ -29,7 +35,7 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
 
     private static final String MAIN_CONSUMER_SUFFIX = "-consumer";
 
-    private final Map<String, Consumer<byte[], byte[]>> mainConsumers = new ConcurrentHashMap<>();
+    private final Map<String, MainConsumer> mainConsumers = new ConcurrentHashMap<>();
 
     @Override
     public Admin getAdmin(final Map<String, Object> config) {
@@ -43,7 +49,7 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
 
     @Override
     public Consumer<byte[], byte[]> getConsumer(final Map<String, Object> config) {
-        final Consumer<byte[], byte[]> consumer = newConsumer(config);
+        final MainConsumer consumer = new MainConsumer(config);
         final Object clientId = config.get(ConsumerConfig.CLIENT_ID_CONFIG);
         if (clientId != null) {
             mainConsumers.put(clientId.toString(), consumer);
@@ -63,18 +69,46 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
 
     /**
      * Whether the calling stream thread's consumer, at its last fetch, had read {@code partition} to its end (its last
-     * stable offset, as the consumer reads read_committed). Unknown lag, or a thread without a consumer of ours, is
-     * not caught up.
+     * stable offset, as the consumer reads read_committed), and the task has processed the last record the consumer
+     * handed out of it. Unknown lag, or a thread without a consumer of ours, is not caught up.
      */
     @Override
-    public boolean test(final TopicPartition partition) {
-        final Consumer<byte[], byte[]> consumer = mainConsumers.get(Thread.currentThread().getName()
-            + MAIN_CONSUMER_SUFFIX);
+    public boolean test(final TopicPartition partition, final long processedOffset) {
+        final MainConsumer consumer = mainConsumers.get(Thread.currentThread().getName() + MAIN_CONSUMER_SUFFIX);
         if (consumer == null) {
             return false;
         }
         final OptionalLong lag = consumer.currentLag(partition);
-        return lag.isPresent() && lag.getAsLong() <= 0;
+        return lag.isPresent() && lag.getAsLong() <= 0 && processedOffset >= consumer.lastHandedOut(partition);
+    }
+
+    /**
+     * A stream thread's main consumer that remembers, per partition, the offset of the last record its polls returned.
+     * (A subclass, not a {@code ConsumerInterceptor}: an interceptor is made by the consumer from a class name and
+     * would need a static registry to be found again.)
+     */
+    static final class MainConsumer extends KafkaConsumer<byte[], byte[]> {
+
+        private final Map<TopicPartition, Long> handedOut = new ConcurrentHashMap<>();
+
+        MainConsumer(final Map<String, Object> config) {
+            super(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+
+        @Override
+        public ConsumerRecords<byte[], byte[]> poll(final Duration timeout) {
+            final ConsumerRecords<byte[], byte[]> records = super.poll(timeout);
+            for (final TopicPartition partition : records.partitions()) {
+                final List<ConsumerRecord<byte[], byte[]>> fetched = records.records(partition);
+                handedOut.put(partition, fetched.get(fetched.size() - 1).offset());
+            }
+            return records;
+        }
+
+        /** The offset of the last record of {@code partition} that a poll returned, -1 when none. */
+        long lastHandedOut(final TopicPartition partition) {
+            return handedOut.getOrDefault(partition, -1L);
+        }
     }
 
     private static Consumer<byte[], byte[]> newConsumer(final Map<String, Object> config) {

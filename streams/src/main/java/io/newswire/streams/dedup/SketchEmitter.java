@@ -46,6 +46,8 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
     /** The greatest record timestamp or heartbeat time of this partition so far, for the lateness metrics. */
     private long watermark = Long.MIN_VALUE;
     private boolean readSinceTick;
+    /** The offset of the last news.raw record this task processed, -1 before the first. */
+    private long processedOffset = -1L;
 
     /**
      * @param items how the item travels inside its request: encoded once here, decoded once by the index
@@ -99,6 +101,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
         context.forward(record.withValue(request).withHeaders(new RecordHeaders()));
         observe(record.timestamp());
         readSinceTick = true;
+        processedOffset = Math.max(processedOffset, offset);
     }
 
     /**
@@ -120,10 +123,10 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             readSinceTick = false;
             return;
         }
-        // Nothing read for a tick: the task's buffer is empty. Whether its partition is idle or still being fetched
-        // (a backlog whose next records are older than now), only the consumer's lag tells.
+        // Nothing processed for a tick. Whether the partition is idle, or its next records are still being fetched or
+        // wait in the task's buffer while the thread was busy elsewhere, only the consumer can tell.
         final int partition = context.taskId().partition();
-        if (!caughtUp.test(new TopicPartition(rawTopic, partition))) {
+        if (!caughtUp.test(new TopicPartition(rawTopic, partition), processedOffset)) {
             return;
         }
         context.forward(new Record<>("heartbeat-" + partition, Staged.ok(DedupRequest.newBuilder()

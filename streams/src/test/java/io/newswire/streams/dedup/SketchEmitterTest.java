@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
@@ -24,7 +25,10 @@ class SketchEmitterTest {
 
     private static final NewswireSerdes SERDES = new NewswireSerdes();
 
+    /** The consumer's view: no lag on the broker. */
     private final AtomicBoolean caughtUp = new AtomicBoolean(true);
+    /** The consumer's view: the last offset it handed to the task. */
+    private final AtomicLong handedOut = new AtomicLong(-1L);
     private final MockProcessorContext<String, Staged<DedupRequest>> context = new MockProcessorContext<>();
     private SketchEmitter emitter;
 
@@ -32,7 +36,8 @@ class SketchEmitterTest {
     void init() {
         context.setCurrentSystemTimeMs(1_000L);
         emitter = new SketchEmitter(new Sketcher(new Fingerprinter(FingerprintSettings.defaults())),
-            SERDES.enrichedItem(), DedupSettings.defaults().withGrace(Duration.ofMillis(500)), "news.raw", partition -> caughtUp.get());
+            SERDES.enrichedItem(), DedupSettings.defaults().withGrace(Duration.ofMillis(500)), "news.raw",
+            (partition, processed) -> caughtUp.get() && processed >= handedOut.get());
         emitter.init(context);
     }
 
@@ -120,6 +125,26 @@ class SketchEmitterTest {
         assertThat(heartbeat.getItem()).isNull();
         assertThat(heartbeat.getTime()).isEqualTo(1_300L);
         assertThat(heartbeat.getSourcePartition()).isZero();
+    }
+
+    @Test
+    void shouldSendNoHeartbeatWhileRecordsTheConsumerFetchedWaitInTheTasksBuffer() {
+        context.setRecordMetadata("news.raw", 0, 4L);
+        emitter.process(new Record<>("a", Staged.ok(anEnrichedItem().withId("a").build(), null), 900L));
+        handedOut.set(6L);
+        tick(1_100L);
+        context.resetForwards();
+
+        tick(1_200L);
+        assertThat(context.forwarded()).as("offsets 5 and 6 fetched, not yet processed").isEmpty();
+
+        context.setRecordMetadata("news.raw", 0, 6L);
+        emitter.process(new Record<>("b", Staged.ok(anEnrichedItem().withId("b").build(), null), 950L));
+        tick(1_300L);
+        context.resetForwards();
+        tick(1_400L);
+        assertThat(context.forwarded()).singleElement()
+            .satisfies(out -> assertThat(out.record().value().value().getTime()).isEqualTo(1_400L));
     }
 
     private void tick(final long wallClock) {
