@@ -10,6 +10,7 @@ RUN useradd --system --home /opt/newswire newswire && mkdir -p /inbox /var/lib/n
 COPY --from=build /src/app/target/newswire.jar /opt/newswire/newswire.jar
 USER newswire
 ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError" \
+    MALLOC_ARENA_MAX=2 \
     NEWSWIRE_KAFKA_STATE_DIR=/var/lib/newswire/streams
 ENTRYPOINT ["java", "-jar", "/opt/newswire/newswire.jar"]
 CMD ["--help"]
