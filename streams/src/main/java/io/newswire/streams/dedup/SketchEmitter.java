@@ -24,11 +24,12 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * In the tasks that read news.raw: each enriched item out as one {@link DedupRequest} for the dedup index (its sketch,
  * the item, its headers, where it was read), and, while the partition has nothing to read (nothing processed for a
- * tick, and the consumer has no lag on it), heartbeats that carry the wall-clock time, so the index knows the
- * partition has no earlier item on its way. A heartbeat goes out at every tick ({@value #TICK_MS} ms) that found
- * the partition idle: an item of another partition is decided at most a tick after the grace however sparse the
- * stream, at the cost of ten small records a second per idle partition on dedup-requests. (Backing off while idle was
- * measured and dropped: the items after a lull then waited up to the longest interval, about a second, more.)
+ * tick, and the consumer and the broker say it has been read to its end), heartbeats that carry the time as of which
+ * that holds ({@link CaughtUp}), so the index knows the partition has no earlier item on its way. A heartbeat goes
+ * out at every tick ({@value #TICK_MS} ms) that found the partition idle and caught up later than the last: an item
+ * of another partition is decided soon after the grace however sparse the stream, at the cost of up to ten small
+ * records a second per idle partition on dedup-requests. (Backing off while idle was measured and dropped: the items
+ * after a lull then waited up to the longest interval, about a second, more.)
  */
 public final class SketchEmitter implements Processor<String, Staged<EnrichedItem>, String, Staged<DedupRequest>> {
 
@@ -123,19 +124,21 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
             readSinceTick = false;
             return;
         }
-        // Nothing processed for a tick. Whether the partition is idle, or its next records are still being fetched or
-        // wait in the task's buffer while the thread was busy elsewhere, only the consumer can tell.
+        // Nothing processed for a tick. Whether the partition is idle, or its next records are still on the broker
+        // or wait in the task's buffer while the thread was busy elsewhere, only the consumer and the broker can tell.
         final int partition = context.taskId().partition();
-        if (!caughtUp.test(new TopicPartition(rawTopic, partition), processedOffset)) {
+        final long caughtUpAt = caughtUp.caughtUpAt(new TopicPartition(rawTopic, partition), processedOffset,
+            wallClock);
+        if (caughtUpAt == CaughtUp.UNKNOWN || caughtUpAt <= watermark) {
             return;
         }
         context.forward(new Record<>("heartbeat-" + partition, Staged.ok(DedupRequest.newBuilder()
             .setSourcePartition(partition)
-            .setTime(wallClock)
+            .setTime(caughtUpAt)
             .setSketch(null)
             .setItem(null)
-            .build(), null), wallClock));
-        watermark = Math.max(watermark, wallClock);
+            .build(), null), caughtUpAt));
+        watermark = caughtUpAt;
     }
 
     private void observe(final long timestamp) {

@@ -13,6 +13,7 @@ import io.newswire.schema.DedupRequest;
 import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.header.SentAt;
 import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.CaughtUp;
 import io.newswire.streams.stage.Staged;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -37,7 +38,7 @@ class SketchEmitterTest {
         context.setCurrentSystemTimeMs(1_000L);
         emitter = new SketchEmitter(new Sketcher(new Fingerprinter(FingerprintSettings.defaults())),
             SERDES.enrichedItem(), DedupSettings.defaults().withGrace(Duration.ofMillis(500)), "news.raw",
-            (partition, processed) -> caughtUp.get() && processed >= handedOut.get());
+            (partition, processed, now) -> caughtUp.get() && processed >= handedOut.get() ? now - 30 : CaughtUp.UNKNOWN);
         emitter.init(context);
     }
 
@@ -123,7 +124,7 @@ class SketchEmitterTest {
         final DedupRequest heartbeat = context.forwarded().get(0).record().value().value();
         assertThat(heartbeat.getSketch()).isNull();
         assertThat(heartbeat.getItem()).isNull();
-        assertThat(heartbeat.getTime()).isEqualTo(1_300L);
+        assertThat(heartbeat.getTime()).as("the time as of which it was caught up").isEqualTo(1_270L);
         assertThat(heartbeat.getSourcePartition()).isZero();
     }
 
@@ -144,7 +145,7 @@ class SketchEmitterTest {
         context.resetForwards();
         tick(1_400L);
         assertThat(context.forwarded()).singleElement()
-            .satisfies(out -> assertThat(out.record().value().value().getTime()).isEqualTo(1_400L));
+            .satisfies(out -> assertThat(out.record().value().value().getTime()).isEqualTo(1_370L));
     }
 
     private void tick(final long wallClock) {
