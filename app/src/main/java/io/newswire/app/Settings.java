@@ -32,7 +32,7 @@ public final class Settings {
 
     /** Environment variables that the launcher script reads, not configuration keys. */
     private static final Set<String> NOT_SETTINGS = Set.of("NEWSWIRE_CONFIG", "NEWSWIRE_HEAP", "NEWSWIRE_JAVA_OPTS",
-        "NEWSWIRE_JAR", "NEWSWIRE_HOME", "NEWSWIRE_DEBUG");
+        "NEWSWIRE_JAR", "NEWSWIRE_HOME", "NEWSWIRE_DEBUG", "NEWSWIRE_GC");
 
     /** Variables whose value is not repeated in an error message, as it may be a password. */
     private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|JAAS|CREDENTIAL|TOKEN).*");

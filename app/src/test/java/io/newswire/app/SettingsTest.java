@@ -112,6 +112,7 @@ class SettingsTest {
         final Map<String, String> env = Map.of(
             "NEWSWIRE_CONFIG", file.toString(),
             "NEWSWIRE_HEAP", "2g",
+            "NEWSWIRE_GC", "serial",
             "KAFKA_HEAP_OPTS", "-Xmx1g",
             "PATH", "/usr/bin");
 
@@ -119,6 +120,7 @@ class SettingsTest {
 
         assertThat(settings.get("newswire.config", null)).isNull();
         assertThat(settings.get("newswire.heap", null)).isNull();
+        assertThat(settings.get("newswire.gc", null)).isNull();
         assertThat(settings.kafka()).isEmpty();
         assertThat(settings.pipeline()).isEqualTo(PipelineConfig.defaults().withApplicationId("from-file"));
     }

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ForwardingAdmin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li>each stream thread's main consumer remembers the last record it handed to Kafka Streams per partition, so a
  *       task knows whether fetched records still wait in its buffer;</li>
  *   <li>a background thread asks the broker for the end (last stable offset) of every partition a task has asked
- *       about, every {@value #POLL_MS} ms, with the instance's admin client, noting the time just before it asked:
- *       everything appended before that time lies below that end.</li>
+ *       about, every {@value #POLL_MS} ms while the instance has stream threads, with an admin client of its own,
+ *       noting the time just before it asked: everything appended before that time lies below that end.</li>
  * </ul>
  * A partition is caught up as of that time when its consumer's position is at or past that end and the task has
  * processed all it was handed. Each weaker test was tried and failed here: with the consumer's lag alone,
@@ -60,6 +60,9 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
     private final Map<String, MainConsumer> mainConsumers = new ConcurrentHashMap<>();
     private final Set<TopicPartition> watched = ConcurrentHashMap.newKeySet();
     private volatile Ends ends = new Ends(UNKNOWN, Map.of());
+    private Map<String, Object> adminConfig;
+    private Admin endOffsetsAdmin;
+    private ScheduledExecutorService poller;
 
     /** The end offsets of the watched partitions, as the broker gave them to a request sent at {@code askedAt}. */
     private record Ends(long askedAt, Map<TopicPartition, Long> offsets) {
@@ -67,7 +70,8 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
 
     @Override
     public Admin getAdmin(final Map<String, Object> config) {
-        return new EndOffsetsAdmin(config);
+        adminConfig = Map.copyOf(config);
+        return Admin.create(config);
     }
 
     @Override
@@ -81,6 +85,7 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
         final Object clientId = config.get(ConsumerConfig.CLIENT_ID_CONFIG);
         if (clientId != null) {
             mainConsumers.put(clientId.toString(), consumer);
+            startPolling();
         }
         return consumer;
     }
@@ -145,27 +150,29 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /**
-     * The instance's admin client, which also asks for the watched partitions' end offsets in the background until
-     * Kafka Streams closes it. (Kafka's {@link ForwardingAdmin} is made for such wrapping.)
-     */
-    private final class EndOffsetsAdmin extends ForwardingAdmin {
-
-        private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /** Starts asking for end offsets, with an admin client of its own, while there are stream threads. */
+    private synchronized void startPolling() {
+        if (poller != null || adminConfig == null) {
+            return;
+        }
+        final Admin admin = Admin.create(adminConfig);
+        endOffsetsAdmin = admin;
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "newswire-end-offsets");
             thread.setDaemon(true);
             return thread;
         });
+        poller.scheduleWithFixedDelay(() -> pollEnds(admin), POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    }
 
-        EndOffsetsAdmin(final Map<String, Object> config) {
-            super(config);
-            poller.scheduleWithFixedDelay(() -> pollEnds(this), POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void close(final Duration timeout) {
+    /** A main consumer closed: the last one stops the polling (Kafka Streams closes its threads' consumers). */
+    private synchronized void closed(final MainConsumer consumer) {
+        mainConsumers.values().remove(consumer);
+        if (mainConsumers.isEmpty() && poller != null) {
             poller.shutdownNow();
-            super.close(timeout);
+            endOffsetsAdmin.close(Duration.ofSeconds(5));
+            poller = null;
+            endOffsetsAdmin = null;
         }
     }
 
@@ -174,7 +181,7 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
      * (A subclass, not a {@code ConsumerInterceptor}: an interceptor is made by the consumer from a class name and
      * would need a static registry to be found again.)
      */
-    static final class MainConsumer extends KafkaConsumer<byte[], byte[]> {
+    final class MainConsumer extends KafkaConsumer<byte[], byte[]> {
 
         private final Map<TopicPartition, Long> handedOut = new ConcurrentHashMap<>();
 
@@ -190,6 +197,34 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
                 handedOut.put(partition, fetched.get(fetched.size() - 1).offset());
             }
             return records;
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } finally {
+                closed(this);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public void close(final Duration timeout) {
+            try {
+                super.close(timeout);
+            } finally {
+                closed(this);
+            }
+        }
+
+        @Override
+        public void close(final CloseOptions options) {
+            try {
+                super.close(options);
+            } finally {
+                closed(this);
+            }
         }
 
         /** The offset of the last record of {@code partition} that a poll returned, -1 when none. */
