@@ -74,7 +74,7 @@ public final class BenchTopologies {
             new RouteDecider(config.routes()));
         final Map<String, KStream<String, Staged<EnrichedItem>>> routed = builder
             .stream(config.topics().raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-source"))
-            .mapValues(bytes -> decode(serdes, bytes), Named.as("decode"))
+            .mapValues(bytes -> NewswireTopology.decode(serdes, bytes), Named.as("decode"))
             .mapValues(staged -> staged.then("normalize", stages::normalize), Named.as("normalize"))
             .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"))
             .mapValues(staged -> staged.then("route", item -> asOwnStory(stages.route(item))), Named.as("route"))
@@ -106,17 +106,6 @@ public final class BenchTopologies {
     /** A new item's story is its own id, as the dedup stage decides for an item it has not seen before. */
     private static EnrichedItem asOwnStory(final EnrichedItem item) {
         return EnrichedItem.newBuilder(item).setStoryId(item.getId()).setDuplicateOf(null).build();
-    }
-
-    private static Staged<WireItem> decode(final NewswireSerdes serdes, final byte[] bytes) {
-        if (bytes == null) {
-            return Staged.failed("deserialize", new IllegalArgumentException("record has no value"), null);
-        }
-        try {
-            return Staged.ok(serdes.wireItem().decode(bytes), bytes);
-        } catch (final RuntimeException e) {
-            return Staged.failed("deserialize", e, bytes);
-        }
     }
 
     private static byte[] encode(final NewswireSerdes serdes, final Object value) {

@@ -167,7 +167,8 @@ public final class NewswireTopology {
             .to(config.topics().dlq(), Produced.with(Serdes.String(), serdes.deadLetter()).withName("dlq-sink-" + side));
     }
 
-    private static Staged<WireItem> decode(final NewswireSerdes serdes, final byte[] bytes) {
+    /** A news.raw record's value as a WireItem, or the failure at stage "deserialize" (kept for the dead letter). */
+    public static Staged<WireItem> decode(final NewswireSerdes serdes, final byte[] bytes) {
         if (bytes == null) {
             return Staged.failed("deserialize", new IllegalArgumentException("record has no value"), null);
         }
