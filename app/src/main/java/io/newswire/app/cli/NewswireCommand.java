@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         ProduceCommand.class,
         StreamsCommand.class,
         TailCommand.class,
+        LagCommand.class,
         BrokerCommand.class,
         EnrichCommand.class,
         EvalCommand.class,

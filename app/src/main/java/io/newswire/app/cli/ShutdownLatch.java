@@ -25,6 +25,11 @@ final class ShutdownLatch {
         stop.await();
     }
 
+    /** Waits up to {@code timeout} for a stop request; true when one came. */
+    boolean await(final java.time.Duration timeout) throws InterruptedException {
+        return stop.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Ends the wait as if a stop had been requested (e.g. when the topology failed). */
     void release() {
         stop.countDown();
