@@ -19,6 +19,9 @@ import org.rocksdb.WriteBufferManager;
  * for memtables; set it with the other Kafka settings (a key without the {@code newswire.} prefix in the config file,
  * or {@code NEWSWIRE_KAFKA_ROCKSDB_MEMORY_BYTES}). The first store opened in the JVM fixes it. A store that holds a
  * large dedup window (millions of items) reads faster with more.
+ *
+ * <p>The cache is static on purpose, against this project's rule: Kafka Streams makes a setter per store from its class
+ * name, so a budget shared by all stores can only live in the class, as in Kafka's own guide.
  */
 public final class BoundedRocksDB implements RocksDBConfigSetter {
 

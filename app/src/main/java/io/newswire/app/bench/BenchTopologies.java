@@ -44,7 +44,8 @@ public final class BenchTopologies {
     /**
      * The topology of {@code names.phase()}, around an already loaded enricher (unused by the pass-through).
      *
-     * @param caughtUp the consumers' view of their lag, which the whole pipeline's idle heartbeats need
+     * @param caughtUp the consumers' and the broker's view of each partition, which the whole pipeline's idle
+     *                 heartbeats need
      */
     public static Topology of(final RunNames names, final NewswireSerdes serdes, final Enricher enricher,
                               final CaughtUp caughtUp) {

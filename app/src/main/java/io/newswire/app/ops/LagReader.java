@@ -3,7 +3,9 @@ package io.newswire.app.ops;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 import io.newswire.streams.PipelineConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -56,8 +58,17 @@ public final class LagReader implements AutoCloseable {
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> reader;
     private final PipelineConfig config;
-    /** First unconsumed record's timestamp by partition and offset: valid while the committed offset stays put. */
-    private final Map<TopicPartition, long[]> firstRecords = new HashMap<>();
+    /**
+     * The first record a read_committed reader gets from a partition and offset (null: none before the last stable
+     * offset), by that partition and offset: valid for as long as a group's committed offset stays there.
+     */
+    private final Map<FirstRecordKey, FirstRecord> firstRecords = new HashMap<>();
+
+    private record FirstRecordKey(TopicPartition partition, long from) {
+    }
+
+    private record FirstRecord(long offset, long timestamp) {
+    }
 
     /** @param kafka Kafka client settings: at least {@code bootstrap.servers} (and security, if any) */
     public LagReader(final Properties kafka, final PipelineConfig config) {
@@ -79,19 +90,8 @@ public final class LagReader implements AutoCloseable {
      */
     public List<PartitionLag> read(final Collection<String> groups, final long now) {
         try {
-            final Set<String> all = new LinkedHashSet<>();
-            all.add(config.applicationId());
-            all.addAll(groups);
-            all.addAll(groupsReading(config.outputTopics()));
-            final Map<String, ConsumerGroupDescription> described = describe(all);
-            final Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
-            for (final String group : all) {
-                final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(admin
-                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-                offsets.values().removeIf(offset -> offset == null);
-                committed.put(group, offsets);
-            }
+            final Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(groups);
+            final Map<String, ConsumerGroupDescription> described = describe(committed.keySet());
             final Set<TopicPartition> partitions = new LinkedHashSet<>();
             committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
             final Set<String> topics = new LinkedHashSet<>();
@@ -101,20 +101,23 @@ public final class LagReader implements AutoCloseable {
             final Map<TopicPartition, Long> ends = offsets(partitions, IsolationLevel.READ_UNCOMMITTED);
             final Map<TopicPartition, Long> stable = offsets(partitions, IsolationLevel.READ_COMMITTED);
 
+            final Set<FirstRecordKey> asked = new HashSet<>();
             final List<PartitionLag> lags = new ArrayList<>();
             for (final Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> group : committed.entrySet()) {
                 final ConsumerGroupDescription description = described.get(group.getKey());
                 final boolean active = description != null && !description.members().isEmpty();
                 final List<TopicPartition> sorted = new ArrayList<>(group.getValue().keySet());
                 sorted.removeIf(partition -> !ends.containsKey(partition));
-                sorted.sort((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition())
-                    : a.topic().compareTo(b.topic()));
+                sorted.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
                 for (final TopicPartition partition : sorted) {
                     final long offset = group.getValue().get(partition).offset();
+                    asked.add(new FirstRecordKey(partition, offset));
                     lags.add(lagOf(group.getKey(), partition, topicIds.get(partition.topic()), offset,
                         ends.get(partition), stable.get(partition), active, now));
                 }
             }
+            // What no group has committed any more will not be asked for again.
+            firstRecords.keySet().retainAll(asked);
             return lags;
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,50 +129,72 @@ public final class LagReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The committed offsets of the pipeline's group, of {@code groups} and of every group with offsets on an output
+     * topic, all asked for in one request.
+     */
+    private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(final Collection<String> groups)
+        throws InterruptedException, ExecutionException, TimeoutException {
+        final Set<String> named = new LinkedHashSet<>();
+        named.add(config.applicationId());
+        named.addAll(groups);
+        final Set<String> all = new LinkedHashSet<>(named);
+        admin.listConsumerGroups().all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .forEach(listing -> all.add(listing.groupId()));
+        final Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+        all.forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
+        final Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = admin.listConsumerGroupOffsets(specs)
+            .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        final List<String> outputs = config.outputTopics();
+        final Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
+        for (final String group : all) {
+            final Map<TopicPartition, OffsetAndMetadata> ofGroup = new HashMap<>(offsets.getOrDefault(group, Map.of()));
+            ofGroup.values().removeIf(offset -> offset == null);
+            if (named.contains(group) || ofGroup.keySet().stream().anyMatch(tp -> outputs.contains(tp.topic()))) {
+                committed.put(group, ofGroup);
+            }
+        }
+        return committed;
+    }
+
     private PartitionLag lagOf(final String group, final TopicPartition partition, final String topicId,
                                final long committed, final long end, final long stable, final boolean active,
                                final long now) {
-        long lag = 0;
-        long first = -1;
-        if (committed < stable) {
-            final long[] found = firstRecordFrom(partition, committed, stable);
-            if (found != null) {
-                lag = stable - found[0];
-                first = found[1];
-            }
-        }
-        final double seconds = first < 0 ? 0.0 : Math.max(0, now - first) / 1000.0;
+        final FirstRecord first = committed < stable ? firstRecordFrom(partition, committed, stable) : null;
+        final long lag = first == null ? 0 : stable - first.offset();
+        final double seconds = first == null ? 0.0 : Math.max(0, now - first.timestamp()) / 1000.0;
         return new PartitionLag(group, stageOf(group, partition.topic()), partition, topicId, committed, end, stable,
-            lag, first, seconds, active, now);
+            lag, first == null ? -1 : first.timestamp(), seconds, active, now);
     }
 
     /**
-     * The offset and timestamp of the first record at or after {@code from} that a read_committed reader gets, or
-     * null when there is none before {@code stable} (only markers or aborted records).
+     * The first record at or after {@code from} that a read_committed reader gets, or null when there is none before
+     * {@code stable} (only markers or aborted records).
      */
-    private long[] firstRecordFrom(final TopicPartition partition, final long from, final long stable) {
-        final long[] cached = firstRecords.get(partition);
-        if (cached != null && cached[2] == from) {
-            return cached[0] < 0 ? null : cached;
+    private FirstRecord firstRecordFrom(final TopicPartition partition, final long from, final long stable) {
+        final FirstRecordKey key = new FirstRecordKey(partition, from);
+        if (firstRecords.containsKey(key)) {
+            return firstRecords.get(key);
         }
         reader.assign(List.of(partition));
         reader.seek(partition, from);
         final long deadline = System.nanoTime() + FIRST_RECORD_WAIT.toNanos();
-        long[] found = null;
         while (System.nanoTime() < deadline) {
             final List<ConsumerRecord<byte[], byte[]>> records = reader.poll(Duration.ofMillis(200))
                 .records(partition);
             if (!records.isEmpty()) {
                 final ConsumerRecord<byte[], byte[]> record = records.get(0);
-                found = record.offset() < stable ? new long[] {record.offset(), record.timestamp(), from} : null;
-                break;
+                final FirstRecord found = record.offset() < stable
+                    ? new FirstRecord(record.offset(), record.timestamp()) : null;
+                firstRecords.put(key, found);
+                return found;
             }
             if (reader.position(partition) >= stable) {
-                break;
+                firstRecords.put(key, null);
+                return null;
             }
         }
-        firstRecords.put(partition, found != null ? found : new long[] {-1, -1, from});
-        return found;
+        return null;  // not read in time: not remembered, asked again at the next reading
     }
 
     private String stageOf(final String group, final String topic) {
@@ -199,32 +224,15 @@ public final class LagReader implements AutoCloseable {
         return described;
     }
 
-    private Set<String> groupsReading(final List<String> topics) throws InterruptedException, ExecutionException,
-        TimeoutException {
-        final Set<String> readers = new LinkedHashSet<>();
-        final Collection<ConsumerGroupListing> listed = admin.listConsumerGroups().all()
-            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        for (final ConsumerGroupListing listing : listed) {
-            if (listing.groupId().equals(config.applicationId())) {
-                continue;
-            }
-            final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(listing.groupId())
-                .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (offsets.keySet().stream().anyMatch(partition -> topics.contains(partition.topic()))) {
-                readers.add(listing.groupId());
-            }
-        }
-        return readers;
-    }
-
+    /** The ids of the topics that exist among {@code topics}, in one request; a deleted one is left out. */
     private Map<String, String> topicIds(final Set<String> topics) throws InterruptedException, ExecutionException,
         TimeoutException {
         final Map<String, String> ids = new HashMap<>();
-        for (final String topic : topics) {
+        for (final Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin.describeTopics(topics)
+            .topicNameValues().entrySet()) {
             try {
-                final TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-                ids.put(topic, description.topicId().toString());
+                ids.put(topic.getKey(), topic.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).topicId()
+                    .toString());
             } catch (final ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;

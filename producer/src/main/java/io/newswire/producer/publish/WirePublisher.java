@@ -51,8 +51,6 @@ public final class WirePublisher implements AutoCloseable {
      */
     public static final int DEFAULT_MAX_ORIGINAL_BYTES = Math.toIntExact(Limits.MAX_ITEM_BYTES);
     static final int MAX_FAILURES_KEPT = 20;
-    /** One send clock for the process: the items it publishes keep their order across partitions ({@link SentAt}). */
-    private static final SentAt SENT = new SentAt();
     /** The line in a .jsonl item's origin, {@code name:line}. */
     private static final Pattern LINE_OF_ORIGIN = Pattern.compile(":(\\d+)$");
 
@@ -67,6 +65,8 @@ public final class WirePublisher implements AutoCloseable {
     private final int maxOriginalBytes;
     private final boolean ownsProducers;
     private final AtomicLong sequence = new AtomicLong();
+    /** This publisher's send clock: the items it publishes keep their order across partitions ({@link SentAt}). */
+    private final SentAt sent = new SentAt();
     private volatile String runId;
 
     private final AtomicLong filesRead = new AtomicLong();
@@ -145,10 +145,10 @@ public final class WirePublisher implements AutoCloseable {
         return record(topic, key, value, run == null ? null : Trace.of(run, sequence.incrementAndGet()));
     }
 
-    private static <V> ProducerRecord<String, V> record(final String topic, final String key, final V value,
+    private <V> ProducerRecord<String, V> record(final String topic, final String key, final V value,
                                                         final String trace) {
         final ProducerRecord<String, V> record = new ProducerRecord<>(topic, key, value);
-        SentAt.write(record.headers(), SENT.next());
+        SentAt.write(record.headers(), sent.next());
         if (trace != null) {
             Trace.write(record.headers(), trace);
         }

@@ -72,9 +72,8 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
      * The waiting items in decision order, each with its key in the pending store: only the keys are held in memory,
      * so a backlog of any size costs about 100 bytes of heap per item.
      */
-    private final TreeMap<Position, Bytes> queue = new TreeMap<>();
+    private final TreeMap<DedupOrder, Bytes> queue = new TreeMap<>();
     /** The request being processed, decoded, while it is decided from memory rather than from the store. */
-    private Position arriving;
     private DedupRequest arrivingRequest;
     private ProcessorContext<String, Staged<DedupOutcome>> context;
     private KeyValueStore<Bytes, byte[]> pending;
@@ -145,7 +144,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         try (KeyValueIterator<Bytes, byte[]> waiting = pending.all()) {
             while (waiting.hasNext()) {
                 final KeyValue<Bytes, byte[]> entry = waiting.next();
-                queue.put(Position.of(fromPending(entry.value).getSketch()), entry.key);
+                queue.put(DedupOrder.of(fromPending(entry.value).getSketch()), entry.key);
             }
         }
     }
@@ -163,7 +162,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         final int partition = request.getSourcePartition();
         final DedupSketch sketch = request.getSketch();
         if (sketch == null || request.getItem() == null) {
-            // A heartbeat: the partition had nothing left to read at that wall-clock time.
+            // A heartbeat: the partition had been read to its end as of that time.
             advance(partition, request.getTime());
             decideWhatIsDue();
             return;
@@ -177,14 +176,12 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         if (watermarks.low() != Watermarks.UNKNOWN) {
             skew.record(watermarks.high() - watermarks.low());
         }
-        final Position position = Position.of(sketch);
-        arriving = position;
+        final DedupOrder position = DedupOrder.of(sketch);
         arrivingRequest = request;
         queue.put(position, ARRIVING);
         try {
             decideWhatIsDue();
         } finally {
-            arriving = null;
             arrivingRequest = null;
         }
         if (queue.containsKey(position)) {
@@ -231,7 +228,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
     private void decideWhatIsDue() {
         final long low = watermarks.low();
         while (!queue.isEmpty() && isDue(queue.firstKey(), low)) {
-            final Map.Entry<Position, Bytes> next = queue.pollFirstEntry();
+            final Map.Entry<DedupOrder, Bytes> next = queue.pollFirstEntry();
             if (next.getValue() == ARRIVING) {
                 decideAndForward(arrivingRequest);
             } else {
@@ -248,7 +245,7 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         }
     }
 
-    private boolean isDue(final Position position, final long low) {
+    private boolean isDue(final DedupOrder position, final long low) {
         return low != Watermarks.UNKNOWN && low - settings.grace().toMillis() >= position.eventTime();
     }
 
@@ -341,30 +338,5 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
         final byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return bytes;
-    }
-
-    /** Where an item stands in {@link DedupOrder}, without the rest of its sketch. */
-    private record Position(long eventTime, long sentMicros, String id, int partition, long offset)
-        implements Comparable<Position> {
-
-        static Position of(final DedupSketch sketch) {
-            return new Position(sketch.getEventTime(), sketch.getSentMicros(), sketch.getId(),
-                sketch.getSourcePartition(), sketch.getSourceOffset());
-        }
-
-        @Override
-        public int compareTo(final Position other) {
-            int order = Long.compare(eventTime, other.eventTime);
-            if (order == 0) {
-                order = Long.compare(sentMicros, other.sentMicros);
-            }
-            if (order == 0) {
-                order = id.compareTo(other.id);
-            }
-            if (order == 0) {
-                order = Integer.compare(partition, other.partition);
-            }
-            return order != 0 ? order : Long.compare(offset, other.offset);
-        }
     }
 }

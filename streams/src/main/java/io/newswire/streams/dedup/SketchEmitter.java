@@ -55,7 +55,7 @@ public final class SketchEmitter implements Processor<String, Staged<EnrichedIte
      * @param settings the dedup grace: a quarter of it is how much earlier than its append time an item's send time
      *                 may set its event time, the rest is the lateness allowed ({@link DedupSettings#sendTimeSpan()})
      * @param rawTopic the topic this task reads (news.raw)
-     * @param caughtUp whether this thread's consumer has read the partition to its end: a heartbeat says so
+     * @param caughtUp up to when the task has processed all of its partition: a heartbeat says so
      */
     public SketchEmitter(final Sketcher sketcher, final AvroSerde<EnrichedItem> items, final DedupSettings settings,
                          final String rawTopic, final CaughtUp caughtUp) {

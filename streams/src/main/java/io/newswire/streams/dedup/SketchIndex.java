@@ -49,8 +49,8 @@ final class SketchIndex {
     }
 
     /**
-     * The decided items {@code self} may be compared with, earliest first: earlier than it (event time, then id, then
-     * offset), within the window before it, that reached the index while their partition's watermark was below
+     * The decided items {@code self} may be compared with, earliest first: earlier than it ({@link DedupOrder}),
+     * within the window before it, that reached the index while their partition's watermark was below
      * {@code visibleBelow} (the item's event time plus the grace), found through at least one of its posting keys, at
      * most {@code maxCandidates} of them (those sharing the most keys, then the earliest).
      */
@@ -79,11 +79,11 @@ final class SketchIndex {
         final List<DedupSketch> found = new ArrayList<>();
         for (final Ref ref : ranked.subList(0, Math.min(maxCandidates, ranked.size()))) {
             final DedupSketch candidate = sketches.fetch(ref.item(), ref.eventTime());
-            if (candidate != null && DedupOrder.INSTANCE.compare(candidate, self) < 0) {
+            if (candidate != null && DedupOrder.SKETCHES.compare(candidate, self) < 0) {
                 found.add(candidate);
             }
         }
-        found.sort(DedupOrder.INSTANCE);
+        found.sort(DedupOrder.SKETCHES);
         return found;
     }
 

@@ -81,8 +81,8 @@ public final class NewswireTopology {
      * Builds the topology around an already loaded enricher (models are costly to load; share them). The index waits
      * for {@code config.partitions()} partitions of news.raw to report: the runner sets it to the topic's real count.
      *
-     * @param caughtUp whether a stream thread has read a news.raw partition to its end: an idle partition's
-     *                 heartbeat is sent only then ({@link io.newswire.streams.LagAwareClients} for KafkaStreams)
+     * @param caughtUp up to when a task has processed all of its news.raw partition: an idle partition's heartbeat
+     *                 carries that time ({@link io.newswire.streams.LagAwareClients} for KafkaStreams)
      */
     public static Topology build(final PipelineConfig config, final NewswireSerdes serdes, final Enricher enricher,
                                  final CaughtUp caughtUp) {
