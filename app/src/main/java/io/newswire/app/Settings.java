@@ -158,6 +158,11 @@ public final class Settings {
         return PipelineConfig.fromProperties(all);
     }
 
+    /** The operations settings ({@code newswire.ops.*}): endpoints' port, lag refresh and thresholds. */
+    public io.newswire.app.ops.OpsSettings ops() {
+        return io.newswire.app.ops.OpsSettings.from(all);
+    }
+
     /** Kafka client settings: every key outside {@code newswire.*}. */
     public Properties kafka() {
         final Properties kafka = new Properties();

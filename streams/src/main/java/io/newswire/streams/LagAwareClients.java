@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -20,8 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -57,6 +61,8 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
     private static final String MAIN_CONSUMER_SUFFIX = "-consumer";
     private static final Logger LOG = LoggerFactory.getLogger(LagAwareClients.class);
 
+    private final PipelineMeters meters;
+    private final Set<String> outputTopics;
     private final Map<String, MainConsumer> mainConsumers = new ConcurrentHashMap<>();
     private final Set<TopicPartition> watched = ConcurrentHashMap.newKeySet();
     private volatile Ends ends = new Ends(UNKNOWN, Map.of());
@@ -68,6 +74,20 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
     private record Ends(long askedAt, Map<TopicPartition, Long> offsets) {
     }
 
+    /** Clients that measure nothing beyond Kafka's own metrics. */
+    public LagAwareClients() {
+        this(PipelineMeters.NONE, Set.of());
+    }
+
+    /**
+     * @param meters       told of every acknowledged record on {@code outputTopics} ({@link PipelineMeters#delivered})
+     * @param outputTopics the topics whose deliveries are measured
+     */
+    public LagAwareClients(final PipelineMeters meters, final Set<String> outputTopics) {
+        this.meters = meters;
+        this.outputTopics = Set.copyOf(outputTopics);
+    }
+
     @Override
     public Admin getAdmin(final Map<String, Object> config) {
         adminConfig = Map.copyOf(config);
@@ -76,7 +96,37 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
 
     @Override
     public Producer<byte[], byte[]> getProducer(final Map<String, Object> config) {
-        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        if (meters == PipelineMeters.NONE || outputTopics.isEmpty()) {
+            return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return new MeteredProducer(config);
+    }
+
+    /**
+     * A stream thread's producer that tells {@link PipelineMeters#delivered} when the broker acknowledges a record on
+     * an output topic: the time from the item's event time to its append, as near as the client can see it.
+     */
+    private final class MeteredProducer extends KafkaProducer<byte[], byte[]> {
+
+        MeteredProducer(final Map<String, Object> config) {
+            super(config, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public Future<RecordMetadata> send(final ProducerRecord<byte[], byte[]> record, final Callback callback) {
+            if (record.timestamp() == null || !outputTopics.contains(record.topic())) {
+                return super.send(record, callback);
+            }
+            final long eventTime = record.timestamp();
+            return super.send(record, (metadata, error) -> {
+                if (error == null) {
+                    meters.delivered(record.topic(), eventTime, System.currentTimeMillis());
+                }
+                if (callback != null) {
+                    callback.onCompletion(metadata, error);
+                }
+            });
+        }
     }
 
     @Override

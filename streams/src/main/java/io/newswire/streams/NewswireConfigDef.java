@@ -62,6 +62,12 @@ public final class NewswireConfigDef {
     public static final String ENRICH_LANGUAGE_MIN_LETTERS = PREFIX + "enrich.language.min.letters";
     public static final String ENRICH_LANGUAGE_MIN_CONFIDENCE = PREFIX + "enrich.language.min.confidence";
     public static final String INPUT_MAX_BYTES = PREFIX + "input.max.bytes";
+    public static final String OPS_HTTP_PORT = PREFIX + "ops.http.port";
+    public static final String OPS_LAG_REFRESH = PREFIX + "ops.lag.refresh";
+    public static final String OPS_LAG_WINDOW = PREFIX + "ops.lag.window";
+    public static final String OPS_ALERT_RECORDS = PREFIX + "ops.alert.records";
+    public static final String OPS_ALERT_LAG = PREFIX + "ops.alert.lag";
+    public static final String OPS_READY_LAG = PREFIX + "ops.ready.lag";
 
     /** Where a user finds the keys, for messages about one that does not exist. */
     public static final String DOCUMENTED_IN = "config/newswire.properties and the README's \"Configuration\" section";
@@ -240,7 +246,27 @@ public final class NewswireConfigDef {
                 new Expected("a number of bytes from 1 to " + Limits.MAX_ITEM_BYTES
                     + " (4 MiB, so that an enriched item fits in a record)",
                     value -> (Long) value >= 1 && (Long) value <= Limits.MAX_ITEM_BYTES),
-                Importance.MEDIUM, "Largest input item accepted (a .txt file or one .jsonl line), in bytes.");
+                Importance.MEDIUM, "Largest input item accepted (a .txt file or one .jsonl line), in bytes.")
+            .define(OPS_HTTP_PORT, Type.INT, null,
+                new Expected("a port from 0 (any free one) to 65535, or -1 for none",
+                    value -> value == null || (Integer) value >= -1 && (Integer) value <= 65535),
+                Importance.MEDIUM, "Port of the metrics, health and status endpoints (/metrics, /health/live, "
+                    + "/health/ready, /lag, /status); by default streams and run use 9400, produce 9401, broker 9402.")
+            .define(OPS_LAG_REFRESH, Type.STRING, "5s",
+                duration("a positive duration like 5s or PT5S", refresh -> !refresh.isNegative() && !refresh.isZero()),
+                Importance.MEDIUM, "How often the lag is read from Kafka (scrapes are served from the last reading).")
+            .define(OPS_LAG_WINDOW, Type.STRING, "60s",
+                duration("a positive duration like 60s or PT1M", window -> !window.isNegative() && !window.isZero()),
+                Importance.MEDIUM, "How far back WARN (lag growing) and STALL (offset not moving) look.")
+            .define(OPS_ALERT_RECORDS, Type.LONG, 1L,
+                new Expected("a whole number of at least 1", value -> (Long) value >= 1),
+                Importance.MEDIUM, "Records waiting from which a partition can be WARN, STALL or STOP.")
+            .define(OPS_ALERT_LAG, Type.STRING, "10s",
+                duration("a duration like 10s or PT10S, zero or more", lag -> !lag.isNegative()),
+                Importance.MEDIUM, "Age of the oldest waiting record from which a partition can be WARN or STALL.")
+            .define(OPS_READY_LAG, Type.STRING, "30s",
+                duration("a duration like 30s or PT30S, zero or more", lag -> !lag.isNegative()),
+                Importance.MEDIUM, "/health/ready answers 200 while the pipeline's lag on news.raw is at most this.");
     }
 
     private static Expected duration(final String form, final Predicate<Duration> usable) {

@@ -3,6 +3,7 @@ package io.newswire.streams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 
 import io.newswire.schema.config.Limits;
 import io.newswire.schema.serde.NewswireSerdes;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -36,9 +38,19 @@ public final class StreamsRunner implements AutoCloseable {
      */
     public StreamsRunner(final PipelineConfig config, final Properties kafka, final NewswireSerdes serdes,
                          final Enricher enricher) {
+        this(config, kafka, serdes, enricher, PipelineMeters.NONE);
+    }
+
+    /**
+     * @param kafka  Kafka settings: at least {@code bootstrap.servers}; anything else (security, threads, state.dir)
+     *               is passed to Kafka Streams as given
+     * @param meters told what passes each stage and when the output topics' records are acknowledged
+     */
+    public StreamsRunner(final PipelineConfig config, final Properties kafka, final NewswireSerdes serdes,
+                         final Enricher enricher, final PipelineMeters meters) {
         final PipelineConfig actual = withRawPartitions(config, kafka);
-        final LagAwareClients clients = new LagAwareClients();
-        this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients),
+        final LagAwareClients clients = new LagAwareClients(meters, Set.copyOf(actual.outputTopics()));
+        this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients, meters),
             streamsProperties(actual, kafka), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setUncaughtExceptionHandler(error -> {
@@ -86,6 +98,11 @@ public final class StreamsRunner implements AutoCloseable {
         return props;
     }
 
+    /** The Kafka Streams instance, for metrics binders and health checks; the runner owns its lifecycle. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     public void start() {
         streams.start();
     }
@@ -99,8 +116,14 @@ public final class StreamsRunner implements AutoCloseable {
         streams.setStateListener(listener);
     }
 
+    /**
+     * Closes Kafka Streams, leaving the consumer group: by default a Streams member stays in its group until its
+     * session times out (45 s), which keeps a stopped pipeline looking alive to every lag monitor; leaving shows it
+     * stopped at once and hands its partitions to the other instances without waiting for that timeout.
+     */
     public void close(final Duration timeout) {
-        streams.close(timeout);
+        streams.close(CloseOptions.timeout(timeout)
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     @Override

@@ -38,7 +38,9 @@ class NewswireConfigDefTest {
             "newswire.dedup.shingle.words", "newswire.dedup.bands", "newswire.dedup.rows.per.band",
             "newswire.enrich.topic.lexicon", "newswire.enrich.topic.model", "newswire.enrich.topic.threshold",
             "newswire.enrich.language.min.letters", "newswire.enrich.language.min.confidence",
-            "newswire.input.max.bytes");
+            "newswire.input.max.bytes",
+            "newswire.ops.http.port", "newswire.ops.lag.refresh", "newswire.ops.lag.window",
+            "newswire.ops.alert.records", "newswire.ops.alert.lag", "newswire.ops.ready.lag");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.ops.Ops;
+import io.newswire.app.ops.OpsSettings;
 import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.producer.InputReader;
 import io.newswire.producer.ProduceJob;
@@ -41,6 +43,9 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private OpsOptions http;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
@@ -97,7 +102,12 @@ public final class ProduceCommand implements Callable<Integer> {
             final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"), rejects,
                 rejection -> console.note("rejected %s", rejection.describe()));
             if (latch != null) {
-                return watch(job, console, latch);
+                final OpsSettings opsSettings = settings.ops();
+                try (Ops ops = Ops.start("produce", opsSettings.portOr(http.port, OpsOptions.PRODUCE_PORT),
+                    opsSettings, console)) {
+                    ops.bindPublisher(publisher);
+                    return watch(job, console, latch);
+                }
             }
             final PublishSummary summary = source.stdin ? job.run("stdin", format, System.in) : job.run(source.inputs);
             console.endProgressLine();

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.ops.Ops;
+import io.newswire.app.ops.OpsSettings;
 import io.newswire.app.pipeline.Exporter;
 import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.app.pipeline.RunReport;
@@ -37,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private OpsOptions http;
 
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
         description = "Files or folders (searched recursively) of .txt and .jsonl inputs.")
@@ -66,10 +71,12 @@ public final class RunCommand implements Callable<Integer> {
         final Settings settings = common.settings();
         final PipelineConfig config = settings.pipeline();
         final CompletableFuture<Enricher> models = PipelineRun.loadEnricher(config, console);
-        try (LocalSession session = LocalSession.open(settings, dataDir, false, console)) {
+        final OpsSettings opsSettings = settings.ops();
+        try (LocalSession session = LocalSession.open(settings, dataDir, false, console);
+             Ops ops = Ops.start("run", opsSettings.portOr(http.port, OpsOptions.STREAMS_PORT), opsSettings, console)
+                 .withLag(session.kafka().clientProperties(settings.kafka()), config, List.of())) {
             final PipelineRun run = new PipelineRun(config, session.kafka().clientProperties(settings.kafka()),
-                console, session.stateDir(), rejectDir,
-                settings.maxItemBytes());
+                console, session.stateDir(), rejectDir, settings.maxItemBytes()).withOps(ops);
             final RunReport report = run.run(inputs, timeout != null ? timeout : Duration.ofMinutes(2), models);
             ReportPrinter.summary(console, report);
             if (exportDir != null) {

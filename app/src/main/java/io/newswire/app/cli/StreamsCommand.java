@@ -1,10 +1,13 @@
 package io.newswire.app.cli;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.ops.Ops;
+import io.newswire.app.ops.OpsSettings;
 import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
@@ -25,6 +28,9 @@ public final class StreamsCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
+    @Mixin
+    private OpsOptions http;
+
     @Option(names = "--no-create-topics", description = "Do not create missing topics (the cluster admin does).")
     private boolean noCreateTopics;
 
@@ -38,8 +44,12 @@ public final class StreamsCommand implements Callable<Integer> {
             PipelineRun.createTopics(settings.kafka(), config, console);
         }
         final ShutdownLatch latch = new ShutdownLatch();
-        try (StreamsRunner runner = new StreamsRunner(config, settings.kafka(), new NewswireSerdes(),
-            Enricher.create(config.enrichment()))) {
+        final OpsSettings opsSettings = settings.ops();
+        try (Ops ops = Ops.start("streams", opsSettings.portOr(http.port, OpsOptions.STREAMS_PORT), opsSettings,
+                console).withLag(settings.kafka(), config, List.of());
+             StreamsRunner runner = new StreamsRunner(config, settings.kafka(), new NewswireSerdes(),
+                 Enricher.create(config.enrichment()), ops.meters())) {
+            ops.bindStreams(runner.streams(), config);
             runner.onStateChange((now, before) -> {
                 console.note("topology %s -> %s", before, now);
                 if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {

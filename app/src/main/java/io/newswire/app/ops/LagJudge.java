@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * Keeps each partition's recent lag readings (by group, partition and topic id, so a topic created again starts a
  * fresh history) and judges its {@link LagStatus} over a time window, plus its consume rate and the time it would
- * take to catch up at that rate. Waiting records count only from both thresholds up (records and seconds): an idle
- * pipeline, or a lag of transaction markers only (which {@link LagReader} does not count), never alerts.
+ * take to catch up at that rate. WARN and STALL need waiting records above both thresholds (records and the age of
+ * the oldest); STOP (a group without members) needs the records only, so a stopped pipeline shows at the next
+ * reading. An idle pipeline, or a lag of transaction markers only (which {@link LagReader} does not count), never
+ * alerts.
  */
 public final class LagJudge {
 
@@ -72,13 +74,13 @@ public final class LagJudge {
             }
             previous = reading;
         }
-        final boolean waiting = last.lagRecords() >= Math.max(1, recordThreshold)
-            && last.lagSeconds() >= secondsThreshold.toMillis() / 1000.0;
-        if (!waiting) {
-            return LagStatus.OK;
-        }
-        if (!last.groupActive()) {
+        final boolean recordsWait = last.lagRecords() >= Math.max(1, recordThreshold);
+        // Nobody consuming is no transient: STOP does not wait for the oldest record to age past the threshold.
+        if (recordsWait && !last.groupActive()) {
             return LagStatus.STOP;
+        }
+        if (!recordsWait || last.lagSeconds() < secondsThreshold.toMillis() / 1000.0) {
+            return LagStatus.OK;
         }
         final boolean wholeWindow = last.readAt() - first.readAt() >= window.toMillis();
         if (!wholeWindow) {

@@ -130,6 +130,35 @@ public final class LagReader implements AutoCloseable {
     }
 
     /**
+     * The log end offsets of every partition of {@code topics} that exist (a missing topic is left out), in two
+     * requests: what the rates of the status page come from, whether or not any group reads the topic.
+     */
+    public Map<TopicPartition, Long> logEnds(final Collection<String> topics) {
+        try {
+            final Set<TopicPartition> partitions = new LinkedHashSet<>();
+            for (final Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin
+                .describeTopics(Set.copyOf(topics)).topicNameValues().entrySet()) {
+                try {
+                    topic.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).partitions()
+                        .forEach(info -> partitions.add(new TopicPartition(topic.getKey(), info.partition())));
+                } catch (final ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                }
+            }
+            return offsets(partitions, IsolationLevel.READ_UNCOMMITTED);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading log ends", e);
+        } catch (final ExecutionException | TimeoutException e) {
+            final Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("cannot read the topics' log ends from Kafka: " + cause.getMessage()
+                + " (the lag reader needs Describe on the topics)", cause);
+        }
+    }
+
+    /**
      * The committed offsets of the pipeline's group, of {@code groups} and of every group with offsets on an output
      * topic, all asked for in one request.
      */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.ops.Ops;
 import io.newswire.producer.InputReader;
 import io.newswire.producer.ProduceJob;
 import io.newswire.producer.publish.PublishSummary;
@@ -26,6 +27,7 @@ import io.newswire.producer.source.InputScanner;
 import io.newswire.producer.source.RejectFolder;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.PipelineMeters;
 import io.newswire.streams.StreamsRunner;
 import io.newswire.streams.TopicProvisioner;
 import io.newswire.streams.enrich.Enricher;
@@ -47,6 +49,7 @@ public final class PipelineRun {
     private final Path stateDir;
     private final Path rejectDir;
     private final long maxItemBytes;
+    private Ops ops;
 
     /**
      * @param kafka     client settings including bootstrap.servers
@@ -61,6 +64,12 @@ public final class PipelineRun {
         this.stateDir = stateDir;
         this.rejectDir = rejectDir;
         this.maxItemBytes = maxItemBytes;
+    }
+
+    /** Measures the run with {@code runOps}: the topology's stages, its Kafka clients, the publisher. */
+    public PipelineRun withOps(final Ops runOps) {
+        this.ops = runOps;
+        return this;
     }
 
     /**
@@ -95,8 +104,12 @@ public final class PipelineRun {
         // Enrichment is CPU-bound: one stream thread per core (the user's num.stream.threads wins).
         streamsKafka.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
             Integer.toString(Math.min(4, Runtime.getRuntime().availableProcessors())));
-        try (StreamsRunner streams = new StreamsRunner(config, streamsKafka, serdes, enricher);
+        try (StreamsRunner streams = new StreamsRunner(config, streamsKafka, serdes, enricher,
+                ops == null ? PipelineMeters.NONE : ops.meters());
              OutputCollector collector = new OutputCollector(kafka, config, serdes)) {
+            if (ops != null) {
+                ops.bindStreams(streams.streams(), config);
+            }
             startAndAwaitRunning(streams);
             final Map<TopicPartition, Long> start = collector.endOffsets();
             collector.seek(start);
@@ -149,6 +162,9 @@ public final class PipelineRun {
         try (WirePublisher publisher = WirePublisher.connect(kafka.getProperty("bootstrap.servers"),
             "newswire-run", config.topics(), Settings.producerOverrides(kafka))) {
             publisher.traceAs(runId);
+            if (ops != null) {
+                ops.bindPublisher(publisher);
+            }
             final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"),
                 rejectFolder(), rejection -> console.note("rejected %s", rejection.describe()));
             final PublishSummary summary = job.run(inputs);

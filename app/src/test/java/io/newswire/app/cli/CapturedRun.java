@@ -16,10 +16,10 @@ import io.newswire.app.Main;
  * @param out      everything printed on stdout
  * @param err      everything printed on stderr
  */
-record CapturedRun(int exitCode, String out, String err) {
+public record CapturedRun(int exitCode, String out, String err) {
 
     /** Runs the command line; the console streams are swapped only for the duration of the call. */
-    static CapturedRun newswire(final String... args) {
+    public static CapturedRun newswire(final String... args) {
         final PrintStream originalOut = System.out;
         final PrintStream originalErr = System.err;
         final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -306,6 +306,11 @@ public final class WirePublisher implements AutoCloseable {
         return summary();
     }
 
+    /** The producers this publisher sends with (items, dead letters), for their client metrics. */
+    public java.util.List<Producer<?, ?>> producers() {
+        return java.util.List.of(items, deadLetters);
+    }
+
     /** The summary so far; sends Kafka has not answered yet are in no count. */
     public PublishSummary summary() {
         final Map<String, Long> reasons = new TreeMap<>();

@@ -11,6 +11,7 @@ import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.CaughtUp;
 import io.newswire.streams.PipelineConfig;
+import io.newswire.streams.PipelineMeters;
 import io.newswire.streams.dedup.DedupIndex;
 import io.newswire.streams.dedup.Fingerprinter;
 import io.newswire.streams.dedup.SketchEmitter;
@@ -24,6 +25,7 @@ import io.newswire.streams.stage.RouteFanOut;
 import io.newswire.streams.stage.RouteTopicExtractor;
 import io.newswire.streams.stage.Staged;
 import io.newswire.streams.stage.StatelessPipeline;
+import io.newswire.streams.stage.TimedProcessor;
 import io.newswire.streams.stage.TimedStage;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -86,6 +88,16 @@ public final class NewswireTopology {
      */
     public static Topology build(final PipelineConfig config, final NewswireSerdes serdes, final Enricher enricher,
                                  final CaughtUp caughtUp) {
+        return build(config, serdes, enricher, caughtUp, PipelineMeters.NONE);
+    }
+
+    /**
+     * Builds the topology as {@link #build(PipelineConfig, NewswireSerdes, Enricher, CaughtUp)} does, telling
+     * {@code meters} what passes each stage: items read, enrichment and index times, decisions, routed copies and
+     * dead letters.
+     */
+    public static Topology build(final PipelineConfig config, final NewswireSerdes serdes, final Enricher enricher,
+                                 final CaughtUp caughtUp, final PipelineMeters meters) {
         final Properties naming = new Properties();
         naming.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         naming.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -100,16 +112,26 @@ public final class NewswireTopology {
 
         final Map<String, KStream<String, Staged<DedupRequest>>> sketched = builder
             .stream(config.topics().raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-source"))
-            .mapValues(bytes -> decode(serdes, bytes), Named.as("decode"))
+            .mapValues(bytes -> {
+                meters.itemIn();
+                return decode(serdes, bytes);
+            }, Named.as("decode"))
             .mapValues(staged -> staged.then("normalize", stages::normalize), Named.as("normalize"))
-            .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", stages::enrich), Named.as("enrich"))
+            .processValues(() -> new TimedStage<WireItem, EnrichedItem>("enrich", (item, eventTime) -> {
+                final long start = System.nanoTime();
+                try {
+                    return stages.enrich(item, eventTime);
+                } finally {
+                    meters.enriched(System.nanoTime() - start);
+                }
+            }), Named.as("enrich"))
             .mapValues(staged -> staged.then("route", stages::route), Named.as("route"))
             .process(() -> new SketchEmitter(sketcher, serdes.enrichedItem(), config.dedup(),
                 config.topics().raw(), caughtUp), Named.as("dedup-sketch"))
             .split(Named.as("sketched-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));
-        toDeadLetters(sketched.get("sketched-failed"), "early", config, serdes);
+        toDeadLetters(sketched.get("sketched-failed"), "early", config, serdes, meters);
 
         // One partition: every item meets every other in one index, in one order. The requests are small (a sketch
         // and the item), so one task keeps up with many enriching ones; see DEDUP.md for where that stops.
@@ -117,10 +139,15 @@ public final class NewswireTopology {
             .mapValues(staged -> serdes.dedupRequest().encode(staged.value()), Named.as("dedup-encode"))
             .repartition(Repartitioned.<String, byte[]>as(REQUESTS).withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(1))
-            .process(() -> new DedupIndex(new DedupIndex.Stores(SKETCH_STORE, POSTINGS_STORE, PENDING_STORE,
-                    PROGRESS_STORE), config.dedup(), sketcher.settings(), config.dedupWindow(), config.partitions(),
-                    serdes.dedupRequest(), serdes.enrichedItem()),
+            .process(() -> new TimedProcessor<>(new DedupIndex(new DedupIndex.Stores(SKETCH_STORE, POSTINGS_STORE,
+                    PENDING_STORE, PROGRESS_STORE), config.dedup(), sketcher.settings(), config.dedupWindow(),
+                    config.partitions(), serdes.dedupRequest(), serdes.enrichedItem()), meters::indexed),
                 Named.as("dedup-index"), SKETCH_STORE, POSTINGS_STORE, PENDING_STORE, PROGRESS_STORE)
+            .peek((key, staged) -> {
+                if (!staged.isFailed()) {
+                    meters.decided(staged.value().decision().getDecision().toString());
+                }
+            }, Named.as("decision-meter"))
             .split(Named.as("decided-"))
             .branch((key, staged) -> staged.isFailed(), Branched.as("failed"))
             .branch((key, staged) -> staged.value().isDuplicate(), Branched.as("duplicate"))
@@ -128,12 +155,14 @@ public final class NewswireTopology {
 
         decided.get("decided-routed")
             .mapValues(staged -> staged.value().item(), Named.as("routed-items"))
+            .peek((key, item) -> item.getRoutes().forEach(route -> meters.routed(route.toString())),
+                Named.as("route-meter"))
             .process(RouteFanOut::new, Named.as("route-fan-out"))
             .to(new RouteTopicExtractor(config.topics()),
                 Produced.with(Serdes.String(), serdes.enrichedItem()).withName("route-sink"));
         toDuplicates(decided.get("decided-duplicate"), "duplicate", config, serdes);
         toDuplicates(decided.get("decided-routed"), "routed", config, serdes);
-        toDeadLetters(decided.get("decided-failed"), "dedup", config, serdes);
+        toDeadLetters(decided.get("decided-failed"), "dedup", config, serdes, meters);
         return builder.build();
     }
 
@@ -160,8 +189,10 @@ public final class NewswireTopology {
     }
 
     private static <T> void toDeadLetters(final KStream<String, Staged<T>> failures, final String side,
-                                      final PipelineConfig config, final NewswireSerdes serdes) {
+                                      final PipelineConfig config, final NewswireSerdes serdes,
+                                      final PipelineMeters meters) {
         failures
+            .peek((key, staged) -> meters.deadLettered(staged.failure().stage()), Named.as("dead-letter-meter-" + side))
             .processValues(() -> new DeadLetterProcessor<T>(value -> encodeForDeadLetter(serdes, value)),
                 Named.as("dead-letter-" + side))
             .to(config.topics().dlq(), Produced.with(Serdes.String(), serdes.deadLetter()).withName("dlq-sink-" + side));
