@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +58,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -335,6 +338,61 @@ class OpsEndpointsIT {
             publishing.set(false);
             publisher.join();
         }
+    }
+
+    @Test
+    void shouldShowTheStatusPageInARealBrowserWithoutAnythingFromOutside() throws Exception {
+        final Optional<String> chromium = Stream.of("chromium", "chromium-browser", "google-chrome")
+            .filter(OpsEndpointsIT::onPath).findFirst();
+        Assumptions.assumeTrue(chromium.isPresent(),
+            "no chromium on the PATH: Debian's chromium is what .ci/run installs to look at /status in a browser");
+        final Properties settings = TestInputs.isolatedTopics();
+        final PipelineConfig config = PipelineConfig.fromProperties(settings);
+        final Properties kafka = kafka();
+        PipelineRun.createTopics(kafka, config, CONSOLE);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < 4; i++) {
+                producer.send(new ProducerRecord<>(config.topics().raw(), 0, "k" + i, new byte[] {1})).get();
+            }
+        }
+        try (Admin admin = Admin.create(kafka)) {
+            admin.alterConsumerGroupOffsets(config.applicationId(),
+                Map.of(new TopicPartition(config.topics().raw(), 0), new OffsetAndMetadata(1))).all().get();
+        }
+        final OpsSettings opsSettings = new OpsSettings(0, Duration.ofMillis(500), Duration.ofSeconds(5), 1,
+            Duration.ofSeconds(1), Duration.ofSeconds(5));
+        try (Ops ops = Ops.start("it", 0, opsSettings, CONSOLE).withLag(kafka, config, List.of())) {
+            Awaitility.await().atMost(WAIT).until(() -> ops.lag().snapshot().rows().size() == 1);
+            final String url = "http://localhost:" + ops.port() + "/status";
+            final Path png = temp.resolve("status.png");
+            final Process shot = new ProcessBuilder(chromium.get(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--window-size=1400,1000", "--screenshot=" + png, url)
+                .redirectErrorStream(true).redirectOutput(temp.resolve("chromium.log").toFile()).start();
+            assertThat(shot.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("chromium finished").isTrue();
+            final byte[] image = Files.readAllBytes(png);
+            assertThat(image.length).as("a screenshot with content").isGreaterThan(10_000);
+            assertThat(new String(image, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+            final Process dom = new ProcessBuilder(chromium.get(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--dump-dom", url).redirectError(temp.resolve("chromium-dom.log").toFile()).start();
+            final String rendered = new String(dom.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(dom.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(rendered).as("the page as the browser built it")
+                .contains("badge big STOP").contains("Stages, in flow order").contains("<svg")
+                .contains(config.topics().raw());
+            final String source = new OpsProbe(ops.port()).get("/status").body();
+            assertThat(source).as("self-contained: no script, no external file or font")
+                .doesNotContain("<script").doesNotContain("src=").doesNotContain("href=\"http")
+                .doesNotContain("@import").doesNotContain("url(");
+        }
+    }
+
+    private static boolean onPath(final String command) {
+        for (final String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every metric name in the shipped alert rules and Grafana dashboard is served by a real scrape. */
