@@ -38,6 +38,12 @@ class LagJudgeTest {
         assertThat(first.consumedPerSecond()).as("no rate from one reading").isNaN();
         assertThat(new LagJudge(Duration.ofSeconds(60), 10, Duration.ofSeconds(10))
             .judge(reading(0, 100, 5, 30, false)).status()).as("below the record threshold").isEqualTo(LagStatus.OK);
+        assertThat(new LagJudge(Duration.ofSeconds(60), 1, Duration.ofSeconds(10))
+            .judge(reading(0, 100, 2, 0.3, false)).status()).as("STOP does not wait for the records to age")
+            .isEqualTo(LagStatus.STOP);
+        assertThat(new LagJudge(Duration.ofSeconds(60), 1, Duration.ofSeconds(10))
+            .judge(reading(0, 100, 2, 0.3, true)).status()).as("young records with members: nothing to say")
+            .isEqualTo(LagStatus.OK);
     }
 
     @Test
