@@ -66,6 +66,7 @@ public final class LagMonitor implements AutoCloseable {
     private final Map<String, Long> previousTopicEnds = new HashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile Snapshot snapshot = Snapshot.NONE;
+    private volatile Runnable afterReading = () -> { };
     private LagReader reader;
     private long previousEndsAt;
     private String lastLoggedError;
@@ -88,9 +89,20 @@ public final class LagMonitor implements AutoCloseable {
         });
     }
 
-    /** Reads now, then every refresh interval, on the monitor's own thread. */
-    public LagMonitor start() {
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, settings.refresh().toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Reads now, then every refresh interval, on the monitor's own thread, running {@code then} after each reading
+     * (successful or not).
+     */
+    public LagMonitor start(final Runnable then) {
+        afterReading = then;
+        scheduler.scheduleWithFixedDelay(() -> {
+            refresh();
+            try {
+                afterReading.run();
+            } catch (final RuntimeException e) {
+                LOG.warn("after the lag reading: {}", e.toString());
+            }
+        }, 0, settings.refresh().toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -243,6 +255,10 @@ public final class LagMonitor implements AutoCloseable {
         GaugeWithCallback.builder().name("kafka_consumergroup_poll_time_ms")
             .help("How long the last lag reading took, in ms.")
             .callback(callback -> callback.call(snapshot.readMillis()))
+            .register(registry);
+        GaugeWithCallback.builder().name("newswire_lag_reading_timestamp_seconds")
+            .help("When the lag figures were read (seconds since the epoch); 0 before the first reading.")
+            .callback(callback -> callback.call(snapshot.readAt() / 1000.0))
             .register(registry);
         GaugeWithCallback.builder().name("newswire_lag_reading_age_seconds")
             .help("Seconds since the last lag reading (the figures are as of then); -1 before the first.")

@@ -3,6 +3,9 @@ package io.newswire.app.ops;
 import java.io.IOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.newswire.app.Console;
 import io.newswire.producer.publish.WirePublisher;
@@ -24,6 +27,12 @@ public final class Ops implements AutoCloseable {
     private volatile LagMonitor lag;
     private OpsServer server;
     private volatile Health health = Health.UP;
+    /** Renders the scrape every refresh interval while no lag monitor does it after its readings. */
+    private final ScheduledExecutorService renderer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        final Thread thread = new Thread(runnable, "newswire-metrics");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Ops(final String component, final OpsSettings settings, final OpsMetrics metrics, final Console console) {
         this.component = component;
@@ -48,6 +57,13 @@ public final class Ops implements AutoCloseable {
             return off(component, settings, console);
         }
         final Ops ops = new Ops(component, settings, new OpsMetrics(component), console);
+        ops.renderer.scheduleWithFixedDelay(() -> {
+            try {
+                ops.metrics.render();
+            } catch (final RuntimeException e) {
+                console.note("metrics not rendered: %s", e);
+            }
+        }, 0, settings.refresh().toMillis(), TimeUnit.MILLISECONDS);
         try {
             ops.server = OpsServer.start(port, new OpsServer.Content(ops.metrics, () -> ops.health, () -> ops.lag,
                 component));
@@ -70,7 +86,9 @@ public final class Ops implements AutoCloseable {
         }
         lag = new LagMonitor(() -> new LagReader(kafka, config), config, settings, groups);
         lag.register(metrics.registry().getPrometheusRegistry());
-        lag.start();
+        // The scrape is rendered right after each reading, so /metrics and /lag show the same one.
+        lag.start(metrics::render);
+        renderer.shutdownNow();
         return this;
     }
 
@@ -118,6 +136,7 @@ public final class Ops implements AutoCloseable {
 
     @Override
     public void close() {
+        renderer.shutdownNow();
         if (server != null) {
             server.close();
         }

@@ -422,9 +422,11 @@ class OpsEndpointsIT {
         Awaitility.await().atMost(WAIT).until(() -> {
             final JsonNode before = probe.lag();
             final List<OpsProbe.Sample> scrape = probe.scrape();
-            final JsonNode after = probe.lag();
-            if (before.size() == 0 || before.get(0).get("read_at").asLong() != after.get(0).get("read_at").asLong()) {
-                return false;  // a new reading came in between: ask again
+            final double scrapedReadAt = scrape.stream()
+                .filter(sample -> sample.name().equals("newswire_lag_reading_timestamp_seconds"))
+                .mapToDouble(OpsProbe.Sample::value).findFirst().orElse(-1);
+            if (before.size() == 0 || Math.round(scrapedReadAt * 1000) != before.get(0).get("read_at").asLong()) {
+                return false;  // the scrape is rendered just after each reading: ask again
             }
             final Map<String, Double> lag = samples(scrape, "kafka_consumergroup_group_lag");
             final Map<String, Double> seconds = samples(scrape, "kafka_consumergroup_group_lag_seconds");
