@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
+import io.newswire.app.ops.LagJson;
 import io.newswire.app.ops.LagJudge;
 import io.newswire.app.ops.LagReader;
 import io.newswire.app.ops.PartitionLag;
@@ -28,8 +26,6 @@ import picocli.CommandLine.Option;
         + "(no members while records wait), REWIND (the committed offset went back).",
         "Without --watch there is one reading: only OK and STOP can be told."})
 public final class LagCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     private CommonOptions common;
@@ -74,7 +70,7 @@ public final class LagCommand implements Callable<Integer> {
                 for (final PartitionLag lag : reader.read(groups, System.currentTimeMillis())) {
                     judged.add(judge.judge(lag));
                 }
-                console.result("%s", json ? toJson(judged).toString() : table(judged));
+                console.result("%s", json ? LagJson.of(judged).toString() : table(judged));
             } while (watch && !latch.await(interval));
         } finally {
             if (latch != null) {
@@ -82,44 +78,6 @@ public final class LagCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The readings as JSON, one object per group and partition. */
-    public static ArrayNode toJson(final List<LagJudge.Judged> judged) {
-        final ArrayNode array = JSON.createArrayNode();
-        for (final LagJudge.Judged one : judged) {
-            final PartitionLag lag = one.lag();
-            final ObjectNode node = array.addObject();
-            node.put("group", lag.group());
-            node.put("stage", lag.stage());
-            node.put("topic", lag.partition().topic());
-            node.put("partition", lag.partition().partition());
-            node.put("topic_id", lag.topicId());
-            node.put("committed", lag.committed());
-            node.put("log_end", lag.logEnd());
-            node.put("last_stable", lag.lastStable());
-            node.put("lag_records", lag.lagRecords());
-            node.put("lag_seconds", lag.lagSeconds());
-            if (lag.firstUnconsumed() >= 0) {
-                node.put("first_unconsumed_timestamp", lag.firstUnconsumed());
-            } else {
-                node.putNull("first_unconsumed_timestamp");
-            }
-            node.put("group_active", lag.groupActive());
-            node.put("status", one.status().name());
-            if (Double.isNaN(one.consumedPerSecond())) {
-                node.putNull("consumed_per_second");
-            } else {
-                node.put("consumed_per_second", one.consumedPerSecond());
-            }
-            if (Double.isInfinite(one.secondsToCatchUp()) || Double.isNaN(one.secondsToCatchUp())) {
-                node.putNull("seconds_to_catch_up");
-            } else {
-                node.put("seconds_to_catch_up", one.secondsToCatchUp());
-            }
-            node.put("read_at", lag.readAt());
-        }
-        return array;
     }
 
     private static String table(final List<LagJudge.Judged> judged) {

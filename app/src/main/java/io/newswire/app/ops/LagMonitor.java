@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 import io.newswire.streams.PipelineConfig;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -273,7 +274,7 @@ public final class LagMonitor implements AutoCloseable {
 
     private void partitionGauge(final PrometheusRegistry registry, final String name, final String help,
                                 final String[] labels,
-                                final java.util.function.ToDoubleFunction<LagJudge.Judged> value) {
+                                final ToDoubleFunction<LagJudge.Judged> value) {
         GaugeWithCallback.builder().name(name).help(help).labelNames(labels)
             .callback(callback -> snapshot.rows().forEach(row -> {
                 final double figure = value.applyAsDouble(row);
@@ -286,7 +287,7 @@ public final class LagMonitor implements AutoCloseable {
     }
 
     private void groupGauge(final PrometheusRegistry registry, final String name, final String help,
-                            final boolean summed, final java.util.function.ToDoubleFunction<LagJudge.Judged> value) {
+                            final boolean summed, final ToDoubleFunction<LagJudge.Judged> value) {
         GaugeWithCallback.builder().name(name).help(help).labelNames("group")
             .callback(callback -> {
                 final Map<String, Double> groups = new LinkedHashMap<>();

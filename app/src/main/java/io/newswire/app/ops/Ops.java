@@ -1,13 +1,17 @@
 package io.newswire.app.ops;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.newswire.app.Console;
+import io.newswire.producer.publish.PublishSummary;
 import io.newswire.producer.publish.WirePublisher;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.PipelineMeters;
@@ -25,6 +29,9 @@ public final class Ops implements AutoCloseable {
     private final OpsMetrics metrics;
     private final Console console;
     private volatile LagMonitor lag;
+    /** The counts the status page shows: the topology's, else the publisher's, else none. */
+    private volatile Supplier<Map<String, Double>> totals = Map::of;
+    private volatile boolean runsTopology;
     private OpsServer server;
     private volatile Health health = Health.UP;
     /** Renders the scrape every refresh interval while no lag monitor does it after its readings. */
@@ -66,7 +73,7 @@ public final class Ops implements AutoCloseable {
         }, 0, settings.refresh().toMillis(), TimeUnit.MILLISECONDS);
         try {
             ops.server = OpsServer.start(port, new OpsServer.Content(ops.metrics, () -> ops.health, () -> ops.lag,
-                component));
+                () -> ops.totals.get(), component));
             console.note("status http://localhost:%d/status, metrics /metrics, health /health/ready",
                 ops.server.port());
         } catch (final IOException e) {
@@ -103,6 +110,8 @@ public final class Ops implements AutoCloseable {
             return;
         }
         metrics.bindStreams(streams);
+        runsTopology = true;
+        totals = metrics::totals;
         if (lag != null) {
             health = new StreamsHealth(streams, lag, config);
         }
@@ -112,6 +121,17 @@ public final class Ops implements AutoCloseable {
     public void bindPublisher(final WirePublisher publisher) {
         if (metrics != null) {
             metrics.bindPublisher(publisher);
+            if (!runsTopology) {
+                totals = () -> {
+                    final PublishSummary summary = publisher.summary();
+                    final Map<String, Double> counts = new LinkedHashMap<>();
+                    counts.put("files read", (double) summary.filesRead());
+                    counts.put("items published", (double) summary.itemsPublished());
+                    counts.put("not taken by Kafka", (double) summary.itemsFailed());
+                    counts.put("rejected", (double) summary.rejects());
+                    return counts;
+                };
+            }
         }
     }
 

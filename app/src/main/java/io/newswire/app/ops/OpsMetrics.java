@@ -2,6 +2,7 @@ package io.newswire.app.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -180,7 +181,7 @@ public final class OpsMetrics implements PipelineMeters, AutoCloseable {
 
     /** Counts from this process's own counters, for the status page: items in, routed, decided, dead-lettered. */
     public Map<String, Double> totals() {
-        final Map<String, Double> totals = new java.util.LinkedHashMap<>();
+        final Map<String, Double> totals = new LinkedHashMap<>();
         totals.put("items in", itemsIn.count());
         totals.put("routed", routes.values().stream().mapToDouble(Counter::count).sum());
         final Counter duplicates = decisions.get("duplicate");

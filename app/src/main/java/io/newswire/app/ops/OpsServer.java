@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -34,7 +35,8 @@ public final class OpsServer implements AutoCloseable {
     private final ExecutorService executor;
 
     /** What the endpoints serve. */
-    public record Content(OpsMetrics metrics, Supplier<Health> health, Supplier<LagMonitor> lag, String component) {
+    public record Content(OpsMetrics metrics, Supplier<Health> health, Supplier<LagMonitor> lag,
+                          Supplier<Map<String, Double>> totals, String component) {
     }
 
     private OpsServer(final HttpServer server, final ExecutorService executor) {
@@ -68,7 +70,7 @@ public final class OpsServer implements AutoCloseable {
             () -> health(content.health().get().ready())));
         server.createContext("/status", exchange -> answer(exchange, () -> new Answer(200,
             "text/html; charset=utf-8", StatusPage.render(content.component(), content.health().get(), content.lag().get(),
-            content.metrics().totals()))));
+            content.totals().get()))));
         server.createContext("/", exchange -> {
             if ("/".equals(exchange.getRequestURI().getPath())) {
                 exchange.getResponseHeaders().add("Location", "/status");
@@ -90,7 +92,7 @@ public final class OpsServer implements AutoCloseable {
 
     /** The last reading as {@code newswire lag --json} prints it. */
     static String lagJson(final LagMonitor lag) {
-        return io.newswire.app.cli.LagCommand.toJson(lag.snapshot().rows()).toString();
+        return LagJson.of(lag.snapshot().rows()).toString();
     }
 
     private static Answer health(final Health.Verdict verdict) {

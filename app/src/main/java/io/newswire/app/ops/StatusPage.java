@@ -239,8 +239,10 @@ public final class StatusPage {
         if (points.isEmpty()) {
             html.append("<text x=\"6\" y=\"26\" class=\"axis\">no data yet</text>");
         } else {
+            // The last 30 minutes, or what there is of them: a fresh process's few minutes fill the chart.
             final long end = points.get(points.size() - 1).at();
-            final long start = end - spanMillis;
+            final long start = Math.max(end - spanMillis, points.get(0).at());
+            final long shown = Math.max(1, end - start);
             double max = 0;
             for (final Timeline.Point point : points) {
                 max = Math.max(max, point.value());
@@ -248,7 +250,7 @@ public final class StatusPage {
             final double top = max <= 0 ? 1 : max;
             final List<String> coordinates = new ArrayList<>();
             for (final Timeline.Point point : points) {
-                final double x = (point.at() - start) * (width - 2.0) / spanMillis + 1;
+                final double x = (point.at() - start) * (width - 2.0) / shown + 1;
                 final double y = height - 3 - point.value() / top * (height - 14);
                 coordinates.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
             }
@@ -259,12 +261,18 @@ public final class StatusPage {
                 .append(String.join(" ", coordinates)).append("\"/>")
                 .append("<text x=\"4\" y=\"10\" class=\"axis\">max ").append(compact(max)).append("</text>")
                 .append("<text x=\"").append(width - 4).append("\" y=\"10\" class=\"axis end\">now ")
-                .append(compact(points.get(points.size() - 1).value())).append("</text>");
+                .append(compact(points.get(points.size() - 1).value())).append("</text>")
+                .append("<text x=\"").append(width - 4).append("\" y=\"").append(height - 4)
+                .append("\" class=\"axis end\">last ").append(span(shown)).append("</text>");
         }
         html.append("</svg>");
         if (title != null) {
             html.append("</figure>");
         }
+    }
+
+    private static String span(final long millis) {
+        return millis >= 120_000 ? millis / 60_000 + " min" : Math.max(1, millis / 1000) + " s";
     }
 
     private static String verdict(final String name, final Health.Verdict verdict) {
