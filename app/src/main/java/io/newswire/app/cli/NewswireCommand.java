@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         EvalCommand.class,
         EvalDedupCommand.class,
         BenchCommand.class,
+        LagBenchCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class NewswireCommand implements Runnable {
 
