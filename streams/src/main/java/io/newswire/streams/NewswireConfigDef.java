@@ -252,8 +252,8 @@ public final class NewswireConfigDef {
                     value -> value == null || (Integer) value >= -1 && (Integer) value <= 65535),
                 Importance.MEDIUM, "Port of the metrics, health and status endpoints (/metrics, /health/live, "
                     + "/health/ready, /lag, /status); by default streams and run use 9400, produce 9401, broker 9402.")
-            .define(OPS_LAG_REFRESH, Type.STRING, "5s",
-                duration("a positive duration like 5s or PT5S", refresh -> !refresh.isNegative() && !refresh.isZero()),
+            .define(OPS_LAG_REFRESH, Type.STRING, "2s",
+                duration("a positive duration like 2s or PT2S", refresh -> !refresh.isNegative() && !refresh.isZero()),
                 Importance.MEDIUM, "How often the lag is read from Kafka (scrapes are served from the last reading).")
             .define(OPS_LAG_WINDOW, Type.STRING, "60s",
                 duration("a positive duration like 60s or PT1M", window -> !window.isNegative() && !window.isZero()),

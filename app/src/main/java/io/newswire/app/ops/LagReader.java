@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.newswire.streams.PipelineConfig;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -73,7 +74,13 @@ public final class LagReader implements AutoCloseable {
     /** @param kafka Kafka client settings: at least {@code bootstrap.servers} (and security, if any) */
     public LagReader(final Properties kafka, final PipelineConfig config) {
         this.config = config;
-        this.admin = Admin.create(kafka);
+        final Properties adminProps = new Properties();
+        adminProps.putAll(kafka);
+        // Kafka 4's admin describes a group with ConsumerGroupDescribe first and, for a classic group (Kafka Streams'
+        // and most consumers'), asks again with DescribeGroups after one retry backoff: 100 ms a reading by default,
+        // 20 ms with this (measured in bench/README.md, "newswire bench-lag").
+        adminProps.putIfAbsent(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "10");
+        this.admin = Admin.create(adminProps);
         final Properties props = new Properties();
         props.putAll(kafka);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The last {@code span} of a few figures, one point per lag reading, kept in memory for the status page's charts
- * (at a 5 s refresh, 30 minutes are 360 points a series). Thread-safe.
+ * (at the 2 s refresh, 30 minutes are 900 points a series). Thread-safe.
  */
 public final class Timeline {
 

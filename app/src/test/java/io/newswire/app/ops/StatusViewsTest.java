@@ -91,7 +91,7 @@ class StatusViewsTest {
         assertThat(defaults.httpPort()).isNull();
         assertThat(defaults.portOr(null, 9400)).isEqualTo(9400);
         assertThat(defaults.portOr(-1, 9400)).isEqualTo(-1);
-        assertThat(defaults.refresh()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.refresh()).isEqualTo(Duration.ofSeconds(2));
         assertThat(defaults.window()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.readyLag()).isEqualTo(Duration.ofSeconds(30));
         final Properties set = new Properties();
