@@ -136,10 +136,7 @@ public final class LagMonitor implements AutoCloseable {
             for (final PartitionLag lag : reader.read(groups, now)) {
                 judged.add(judge.judge(lag));
             }
-            final List<String> topics = new ArrayList<>();
-            topics.add(config.topics().raw());
-            topics.addAll(config.outputTopics());
-            final Map<TopicPartition, Long> ends = reader.logEnds(topics);
+            final Map<TopicPartition, Long> ends = reader.lastLogEnds();
             final Snapshot read = new Snapshot(now, List.copyOf(judged), Map.copyOf(ends), null,
                 (System.nanoTime() - started) / 1_000_000);
             record(read);

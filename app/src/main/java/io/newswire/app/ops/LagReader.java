@@ -64,6 +64,7 @@ public final class LagReader implements AutoCloseable {
      * offset), by that partition and offset: valid for as long as a group's committed offset stays there.
      */
     private final Map<FirstRecordKey, FirstRecord> firstRecords = new HashMap<>();
+    private volatile Map<TopicPartition, Long> lastLogEnds = Map.of();
 
     private record FirstRecordKey(TopicPartition partition, long from) {
     }
@@ -87,6 +88,9 @@ public final class LagReader implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        // Only the first record's timestamp is wanted: the broker then sends one record batch, not a megabyte.
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-lag-" + UUID.randomUUID());
         this.reader = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -103,10 +107,20 @@ public final class LagReader implements AutoCloseable {
             committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
             final Set<String> topics = new LinkedHashSet<>();
             partitions.forEach(partition -> topics.add(partition.topic()));
-            final Map<String, String> topicIds = topicIds(topics);
-            partitions.removeIf(partition -> !topicIds.containsKey(partition.topic()));
-            final Map<TopicPartition, Long> ends = offsets(partitions, IsolationLevel.READ_UNCOMMITTED);
+            // The pipeline's own topics come too, read or not: their log ends are what the status page's rates are.
+            topics.add(config.topics().raw());
+            topics.addAll(config.outputTopics());
+            final Map<String, TopicDescription> topicsFound = describeTopics(topics);
+            partitions.removeIf(partition -> !topicsFound.containsKey(partition.topic()));
+            final Set<TopicPartition> all = new LinkedHashSet<>(partitions);
+            topicsFound.values().forEach(topic -> topic.partitions().forEach(info ->
+                all.add(new TopicPartition(topic.name(), info.partition()))));
+            final Map<TopicPartition, Long> ends = offsets(all, IsolationLevel.READ_UNCOMMITTED);
             final Map<TopicPartition, Long> stable = offsets(partitions, IsolationLevel.READ_COMMITTED);
+            final Map<TopicPartition, Long> pipelineEnds = new HashMap<>(ends);
+            pipelineEnds.keySet().removeIf(partition -> !partition.topic().equals(config.topics().raw())
+                && !config.outputTopics().contains(partition.topic()));
+            lastLogEnds = Map.copyOf(pipelineEnds);
 
             final Set<FirstRecordKey> asked = new HashSet<>();
             final List<PartitionLag> lags = new ArrayList<>();
@@ -119,8 +133,8 @@ public final class LagReader implements AutoCloseable {
                 for (final TopicPartition partition : sorted) {
                     final long offset = group.getValue().get(partition).offset();
                     asked.add(new FirstRecordKey(partition, offset));
-                    lags.add(lagOf(group.getKey(), partition, topicIds.get(partition.topic()), offset,
-                        ends.get(partition), stable.get(partition), active, now));
+                    lags.add(lagOf(group.getKey(), partition, topicsFound.get(partition.topic()).topicId().toString(),
+                        offset, ends.get(partition), stable.get(partition), active, now));
                 }
             }
             // What no group has committed any more will not be asked for again.
@@ -137,32 +151,11 @@ public final class LagReader implements AutoCloseable {
     }
 
     /**
-     * The log end offsets of every partition of {@code topics} that exist (a missing topic is left out), in two
-     * requests: what the rates of the status page come from, whether or not any group reads the topic.
+     * The log end offsets of news.raw's and the output topics' partitions, as of the last {@link #read}: what the
+     * status page's rates come from, whether or not any group reads the topic. Empty before the first reading.
      */
-    public Map<TopicPartition, Long> logEnds(final Collection<String> topics) {
-        try {
-            final Set<TopicPartition> partitions = new LinkedHashSet<>();
-            for (final Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin
-                .describeTopics(Set.copyOf(topics)).topicNameValues().entrySet()) {
-                try {
-                    topic.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).partitions()
-                        .forEach(info -> partitions.add(new TopicPartition(topic.getKey(), info.partition())));
-                } catch (final ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                        throw e;
-                    }
-                }
-            }
-            return offsets(partitions, IsolationLevel.READ_UNCOMMITTED);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading log ends", e);
-        } catch (final ExecutionException | TimeoutException e) {
-            final Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("cannot read the topics' log ends from Kafka: " + cause.getMessage()
-                + " (the lag reader needs Describe on the topics)", cause);
-        }
+    public Map<TopicPartition, Long> lastLogEnds() {
+        return lastLogEnds;
     }
 
     /**
@@ -260,23 +253,22 @@ public final class LagReader implements AutoCloseable {
         return described;
     }
 
-    /** The ids of the topics that exist among {@code topics}, in one request; a deleted one is left out. */
-    private Map<String, String> topicIds(final Set<String> topics) throws InterruptedException, ExecutionException,
-        TimeoutException {
-        final Map<String, String> ids = new HashMap<>();
+    /** The topics that exist among {@code topics}, described in one request; a deleted one is left out. */
+    private Map<String, TopicDescription> describeTopics(final Set<String> topics) throws InterruptedException,
+        ExecutionException, TimeoutException {
+        final Map<String, TopicDescription> described = new HashMap<>();
         for (final Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin.describeTopics(topics)
             .topicNameValues().entrySet()) {
             try {
-                ids.put(topic.getKey(), topic.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).topicId()
-                    .toString());
+                described.put(topic.getKey(), topic.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             } catch (final ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;
                 }
-                // A group's offsets on a deleted topic: nothing to report.
+                // A group's offsets on a deleted topic, or a topic not created yet: nothing to report.
             }
         }
-        return ids;
+        return described;
     }
 
     private Map<TopicPartition, Long> offsets(final Set<TopicPartition> partitions, final IsolationLevel isolation)
