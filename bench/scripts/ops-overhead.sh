@@ -30,7 +30,14 @@ run() {
       sleep "$every"
     done
   fi
-  wait "$pid" || { echo "run failed:"; tail -5 "$work/err"; exit 1; }
+  if ! wait "$pid"; then
+    local kept
+    kept=/tmp/ops-overhead-failed-$(date +%s).log
+    cp "$work/err" "$kept"
+    echo "$mode run failed (log kept in $kept): $(tail -2 "$work/err" | head -1); running it again"
+    run "$@"
+    return
+  fi
   local user sys wall cpu
   read -r user sys wall <"$work/time"
   cpu=$(echo "$user + $sys" | bc)

@@ -26,7 +26,7 @@ public final class LagJson {
             node.put("partition", lag.partition().partition());
             node.put("topic_id", lag.topicId());
             node.put("committed", lag.committed());
-            node.put("log_end", lag.logEnd());
+            node.put("end", lag.logEnd());
             node.put("last_stable", lag.lastStable());
             node.put("lag_records", lag.lagRecords());
             node.put("lag_seconds", lag.lagSeconds());

@@ -138,6 +138,13 @@ class LagCommandIT {
         assertThat(input.get("lag_seconds").asDouble()).isBetween(60.0, 120.0);
         assertThat(input.get("first_unconsumed_timestamp").asLong()).isEqualTo(now - 60_000);
         assertThat(input.get("status").asText()).as("records wait and the group has no member").isEqualTo("STOP");
+        // The fields DESIGN.md promises to scripts.
+        for (final String field : List.of("group", "topic", "partition", "stage", "committed", "end", "lag_records",
+            "lag_seconds", "status")) {
+            assertThat(input.has(field)).as(field).isTrue();
+        }
+        assertThat(input.get("end").asLong()).isEqualTo(3);
+        assertThat(input.get("committed").asLong()).isZero();
     }
 
     private static PartitionLag only(final List<PartitionLag> lags, final String group,
