@@ -70,8 +70,9 @@ final class BenchStreams implements AutoCloseable {
         final BenchStreams started = new BenchStreams(streams, applicationId);
         streams.start();
         try {
+            // REBALANCING right after RUNNING is a follow-up rebalance, not a failure to start.
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                || streams.state() != KafkaStreams.State.RUNNING) {
+                || !streams.state().isRunningOrRebalancing()) {
                 final KafkaStreams.State state = streams.state();
                 logStreamThreads(applicationId);
                 started.close();
