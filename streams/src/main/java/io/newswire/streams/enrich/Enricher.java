@@ -27,9 +27,9 @@ public final class Enricher {
 
     /** Loads what the settings name; fails with a message naming the file when a lexicon cannot be read. */
     public static Enricher create(final EnrichmentSettings settings) {
-        final LanguageDetector detector = new ThresholdLanguageDetector(
+        final LanguageDetector detector = new ScriptLanguageDetector(new ThresholdLanguageDetector(
                 OpenNlpLanguageDetector.fromClasspath(settings.languageMaxChars()),
-                settings.minLanguageLetters(), settings.minLanguageConfidence());
+                settings.minLanguageLetters(), settings.minLanguageConfidence()));
         final TopicLexicon lexicon = settings.topicLexicon().map(TopicLexicon::fromFile)
                 .orElseGet(TopicLexicon::bundled);
         final List<TopicModel> models = new ArrayList<>();
