@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import io.newswire.app.Console;
 import io.newswire.app.Settings;
 import io.newswire.app.eval.EvalReport;
+import io.newswire.app.eval.EvalSummary;
 import io.newswire.app.eval.Evaluation;
 import io.newswire.app.eval.Scoreboard;
 import io.newswire.app.eval.TopicMapping;
@@ -40,9 +41,16 @@ import picocli.CommandLine.Spec;
     description = {"Runs the stateless pipeline (as `newswire enrich`) over labelled .jsonl items and prints "
         + "precision, recall and F1 per topic, speaker recall and language accuracy.",
         "",
-        "Labels are read by the evaluator only, never by the pipeline: `topics` (editors' topics, mapped with "
-            + "--topic-map; items without any are left out of the topic scores), `speakers` (names opening speaker "
-            + "turns, as written) and `lang` (ISO 639-1)."})
+        "Labels are read by the evaluator only, never by the pipeline: `topics`, `speakers` (names opening speaker "
+            + "turns, as written) and `lang` (ISO 639-1).",
+        "",
+        "A file whose `topics` are all route names (security, economy, ...) is scored as is, and its items labelled "
+            + "`[]` count for false positives. Other files hold editors' topics, mapped with --topic-map; their items "
+            + "without any are left out of the topic scores.",
+        "",
+        "After the details over all items, one row per file and per labelled language: the routes the set can "
+            + "express, macro-F1 over them, the weakest, the share of route-labelled items given no topic at all, "
+            + "and language accuracy (--json: the same rows under `sets`)."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -58,7 +66,7 @@ public final class EvalCommand implements Callable<Integer> {
     private Path topicMap;
 
     @Option(names = "--macro", split = ",", paramLabel = "TOPIC",
-        description = "Topics to average F1 over (default: every topic of the mapping).")
+        description = "Topics to average F1 over in the details (default: every route some item is labelled with).")
     private List<String> macroTopics;
 
     @Option(names = "--min-language-chars", defaultValue = "100", paramLabel = "N",
@@ -90,7 +98,8 @@ public final class EvalCommand implements Callable<Integer> {
             new TranscriptParser(Clock.systemUTC()), new JsonlParser(Clock.systemUTC()));
         final AtomicLong rejected = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
-        final Scoreboard board = new Evaluation(stages, reader, mapping, minLanguageChars).run(files,
+        final Evaluation.Results results = new Evaluation(stages, reader, mapping, pipeline.routes().keySet(),
+            minLanguageChars).runPerSet(files,
             new Evaluation.Problems() {
                 @Override
                 public void rejected(final Rejection rejection) {
@@ -105,11 +114,14 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             },
             done -> console.progress(false, "evaluating: %d items", done));
+        final Scoreboard board = results.all();
         console.progress(true, "evaluated %d items (%d rejected, %d failed)", board.items(), rejected.get(),
             failed.get());
         console.endProgressLine();
-        final EvalReport report = new EvalReport(board, macroTopics == null ? mapping.topics() : macroTopics);
-        console.result("%s", json ? report.json() : report.markdown());
+        final EvalReport report = new EvalReport(board, macroTopics != null ? macroTopics
+            : board.expressedRoutes().isEmpty() ? mapping.topics() : board.expressedRoutes());
+        final EvalSummary summary = new EvalSummary(results);
+        console.result("%s", json ? report.json(summary) : report.markdown() + summary.markdown());
         return failed.get() == 0 ? 0 : 1;
     }
 

@@ -59,6 +59,11 @@ public final class EvalReport {
     }
 
     public String json() {
+        return json(null);
+    }
+
+    /** The figures as one JSON object, with {@code summary}'s rows (per file and language) under {@code sets}. */
+    public String json(final EvalSummary summary) {
         final Map<String, Object> report = new LinkedHashMap<>();
         report.put("items", board.items());
         report.put("items_with_topics", board.topicItems());
@@ -84,6 +89,9 @@ public final class EvalReport {
         if (!languages.isEmpty()) {
             report.put("languages", languages);
             report.put("language_accuracy", round(board.languageAccuracy()));
+        }
+        if (summary != null) {
+            report.put("sets", summary.json());
         }
         try {
             return JSON.writeValueAsString(report);

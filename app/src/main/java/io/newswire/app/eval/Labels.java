@@ -16,9 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The labels of one line of a labelled {@code .jsonl} file, read apart from the pipeline, which never sees them:
  * {@code topics} (editors' topics), {@code speakers} (names opening speaker turns, as written) and {@code lang}
- * (ISO 639-1). A missing field is an empty list or null: that line is then left out of that measure.
+ * (ISO 639-1). A missing field is an empty list or null: that line is then left out of that measure; whether
+ * {@code topics} was there at all ({@code topicsGiven}) tells an item labelled with no topic from an unlabelled one.
  */
-public record Labels(List<String> topics, List<String> speakers, String language) {
+public record Labels(List<String> topics, boolean topicsGiven, List<String> speakers, String language) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +42,8 @@ public record Labels(List<String> topics, List<String> speakers, String language
                 final JsonNode json = parse(line);
                 if (json != null && json.isObject()) {
                     final JsonNode lang = json.path("lang");
-                    labels.put(number, new Labels(strings(json.path("topics")), strings(json.path("speakers")),
+                    labels.put(number, new Labels(strings(json.path("topics")), json.path("topics").isArray(),
+                            strings(json.path("speakers")),
                             lang.isTextual() && !lang.asText().isBlank() ? lang.asText().strip() : null));
                 }
             }

@@ -56,6 +56,8 @@ public final class Scoreboard {
     private final Map<String, Map<String, Integer>> confusions = new TreeMap<>();
     private int items;
     private int topicItems;
+    private int routeLabelled;
+    private int routeLabelledWithoutTopic;
     private int speakersLabelled;
     private int speakersFound;
     private int nameSpeakersLabelled;
@@ -75,9 +77,18 @@ public final class Scoreboard {
         items++;
     }
 
-    /** One item with editors' topics: the newswire topics they map to, and the topics the pipeline gave. */
+    /**
+     * One item with editors' topics: the newswire topics they map to (empty for an item labelled with none, whose
+     * every topic said is a false positive), and the topics the pipeline gave.
+     */
     public void topics(final Set<String> labelled, final Set<String> said) {
         topicItems++;
+        if (!labelled.isEmpty()) {
+            routeLabelled++;
+            if (said.isEmpty()) {
+                routeLabelledWithoutTopic++;
+            }
+        }
         final Set<String> all = new LinkedHashSet<>(labelled);
         all.addAll(said);
         for (final String topic : all) {
@@ -153,6 +164,38 @@ public final class Scoreboard {
 
     public int topicItems() {
         return topicItems;
+    }
+
+    /** Items whose labels map to at least one route. */
+    public int routeLabelled() {
+        return routeLabelled;
+    }
+
+    /** The share of {@link #routeLabelled} items the pipeline gave no topic at all: for the route's readers, lost. */
+    public double routeLabelledWithoutTopicShare() {
+        return routeLabelled == 0 ? 0 : (double) routeLabelledWithoutTopic / routeLabelled;
+    }
+
+    /** The routes this set can express: those some item is labelled with, sorted. */
+    public List<String> expressedRoutes() {
+        final List<String> routes = new ArrayList<>();
+        topicRows().forEach(row -> {
+            if (row.support() > 0) {
+                routes.add(row.topic());
+            }
+        });
+        return routes;
+    }
+
+    /** The expressed route with the lowest F1 (the first by name on a tie), or null when none is expressed. */
+    public TopicRow weakestRoute() {
+        TopicRow weakest = null;
+        for (final TopicRow row : topicRows()) {
+            if (row.support() > 0 && (weakest == null || row.f1() < weakest.f1())) {
+                weakest = row;
+            }
+        }
+        return weakest;
     }
 
     public List<TopicRow> topicRows() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,13 @@ public final class TopicMapping {
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read the bundled " + KREMLIN, e);
         }
+    }
+
+    /** Labels that are route names already: each stands for itself. */
+    public static TopicMapping identity(final Collection<String> routes) {
+        final Map<String, String> mapping = new TreeMap<>();
+        routes.forEach(route -> mapping.put(route, route));
+        return new TopicMapping(mapping);
     }
 
     /** A mapping file: {@code editors' topic = newswire topic}, one a line (Java properties, UTF-8). */

@@ -57,6 +57,48 @@ class EvalCommandTest {
     }
 
     @Test
+    void shouldScoreSeveralFilesPerFileAndLanguageWithRouteLabelsAsIsAndTheirNegatives() throws IOException {
+        final Path routes = temp.resolve("routes.jsonl");
+        Files.writeString(routes, String.join("\n",
+            "{\"id\": \"r1\", \"title\": \"Armed forces hold missile drills\", \"lang\": \"en\", \"topics\": "
+                + "[\"security\"], \"paragraphs\": [\"The troops, the missile units and the navy completed the "
+                + "military exercises near the border, the defence ministry said.\"]}",
+            // Labelled with no route: whatever topic the pipeline gives it is a false positive.
+            "{\"id\": \"r2\", \"title\": \"Troops and missiles on parade\", \"lang\": \"en\", \"topics\": [], "
+                + "\"paragraphs\": [\"The armed forces showed missile units, tanks and the navy's ships at the "
+                + "military parade, with troops of every branch.\"]}",
+            "{\"id\": \"r3\", \"title\": \"Weather\", \"lang\": \"en\", \"topics\": [\"sport\"], "
+                + "\"paragraphs\": [\"Rain and wind are expected tomorrow, with temperatures close to ten degrees.\"]}",
+            ""), StandardCharsets.UTF_8);
+
+        final CapturedRun eval = newswire("eval", "--input", labelledFile().toString(), routes.toString(), "--json");
+
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        final JsonNode sets = JSON.readTree(eval.out()).get("sets");
+        final JsonNode routeFile = find(sets, "routes.jsonl");
+        assertThat(routeFile.get("items").asInt()).isEqualTo(3);
+        assertThat(routeFile.get("route_labelled").asInt()).as("r1 and r3; r2 is a negative").isEqualTo(2);
+        assertThat(routeFile.at("/per_route/security/precision").asDouble())
+            .as("security said of r1 (right) and of r2 (labelled with no route)").isEqualTo(0.5);
+        assertThat(routeFile.get("routes").toString()).isEqualTo("[\"security\",\"sport\"]");
+        assertThat(routeFile.get("weakest_route").asText()).isEqualTo("sport");
+        assertThat(routeFile.get("route_labelled_without_topic_share").asDouble()).as("r3 got no topic")
+            .isEqualTo(0.5);
+        assertThat(find(sets, "labelled.jsonl").get("items").asInt()).isEqualTo(3);
+        assertThat(find(sets, "it").get("kind").asText()).isEqualTo("language");
+        assertThat(find(sets, "all").get("items").asInt()).isEqualTo(6);
+    }
+
+    private static JsonNode find(final JsonNode sets, final String name) {
+        for (final JsonNode set : sets) {
+            if (set.get("set").asText().equals(name)) {
+                return set;
+            }
+        }
+        throw new AssertionError("no set " + name + " in " + sets);
+    }
+
+    @Test
     void shouldPrintMarkdownWithTheChosenMacroTopics() throws IOException {
         final CapturedRun eval = newswire("eval", "--input", labelledFile().toString(), "--macro", "security,sport");
 
