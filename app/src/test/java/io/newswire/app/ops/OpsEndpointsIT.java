@@ -154,15 +154,23 @@ class OpsEndpointsIT {
                 }
                 lastAck = System.currentTimeMillis();
             }
+            final long[] stopReadAt = new long[1];
             Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
                 final List<JsonNode> rows = inputRows(probe.lag(), config);
-                return lagOf(rows) == waiting && rows.stream().filter(row -> row.get("lag_records").asLong() > 0)
+                final boolean stopped = lagOf(rows) == waiting && rows.stream()
+                    .filter(row -> row.get("lag_records").asLong() > 0)
                     .allMatch(row -> "STOP".equals(row.get("status").asText()));
+                if (stopped) {
+                    stopReadAt[0] = rows.get(0).get("read_at").asLong();
+                }
+                return stopped;
             });
             final long toStop = System.currentTimeMillis() - lastAck;
-            System.out.printf("STOP shown %d ms after the last record was acknowledged (refresh %d ms)%n", toStop,
-                opsSettings.refresh().toMillis());
-            assertThat(toStop).as("STOP within two refresh intervals").isLessThanOrEqualTo(
+            System.out.printf("STOP shown %d ms after the last record was acknowledged, by the reading started %d ms "
+                + "after it (refresh %d ms)%n", toStop, stopReadAt[0] - lastAck, opsSettings.refresh().toMillis());
+            // The reading that says STOP starts within the next refresh interval; its own duration (~0.1 s, more on
+            // a loaded machine) is the reader's, not the judge's, so the bound is on when it started.
+            assertThat(stopReadAt[0] - lastAck).as("STOP within two refresh intervals").isLessThanOrEqualTo(
                 2 * opsSettings.refresh().toMillis());
             assertThat(probe.get("/health/ready").statusCode()).as("not ready while stopped").isEqualTo(503);
 
