@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Reads a newswire topic with a client that is not newswire's: Debian's python3-confluent-kafka and python3-avro.
+
+newswire writes Avro values in Avro's single-object encoding (0xC3 0x01, the 8-byte CRC-64-AVRO fingerprint of the
+writer schema's canonical form, little-endian, then the Avro binary datum). This script loads the published .avsc files,
+picks the writer schema by that fingerprint, and decodes every record read_committed from the beginning of the topic
+to its end, printing one JSON object per record (key, headers, value), or only the counts with --count.
+
+    /usr/bin/python3 clients/python/newswire_consume.py --bootstrap-servers localhost:9092 \\
+        --topic news.security --schemas schemas/src/main/avro [--count]
+"""
+import argparse
+import copy
+import io
+import json
+import os
+import re
+import sys
+import time
+
+import avro.io
+import avro.name
+import avro.schema
+from confluent_kafka import Consumer, KafkaException, TopicPartition
+
+MAGIC = b"\xc3\x01"
+PRIMITIVE = re.compile(r'\{"type":"(null|boolean|int|long|float|double|bytes|string)"\}')
+_EMPTY = 0xC15D213AA4D7A795
+_TABLE = []
+for _i in range(256):
+    _fp = _i
+    for _ in range(8):
+        _fp = (_fp >> 1) ^ (_EMPTY & -(_fp & 1))
+    _TABLE.append(_fp)
+
+
+def crc64_avro(data: bytes) -> int:
+    """The fingerprint of the Avro specification ("Schema Fingerprints", CRC-64-AVRO)."""
+    fp = _EMPTY
+    for byte in data:
+        fp = (fp >> 8) ^ _TABLE[(fp ^ byte) & 0xFF]
+    return fp
+
+
+def load_schemas(folder):
+    """Every .avsc of the folder, parsed with the named types they share; by fingerprint."""
+    texts = {}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".avsc"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                texts[name] = json.load(f)
+    names = avro.name.Names()
+    parsed = {}
+    pending = dict(texts)
+    # Files refer to each other's named types: parse until nothing new resolves.
+    while pending:
+        progress = False
+        for name, text in list(pending.items()):
+            # A failed parse may have registered some of its types: try on a copy, keep it only on success.
+            attempt = copy.deepcopy(names)
+            try:
+                parsed[name] = avro.schema.make_avsc_object(text, attempt)
+            except avro.errors.SchemaParseException:
+                continue
+            names = attempt
+            del pending[name]
+            progress = True
+        if not progress:
+            raise SystemExit("cannot resolve the schemas " + ", ".join(pending) + " in " + folder)
+    by_fingerprint = {}
+    for schema in parsed.values():
+        # Debian's python3-avro 1.11 writes a primitive with a logical type as {"type":"long"} in the canonical form,
+        # where the specification (and Java, which wrote the records) has "long": normalize it.
+        canonical = PRIMITIVE.sub(r'"\1"', schema.canonical_form).encode("utf-8")
+        by_fingerprint[crc64_avro(canonical)] = schema
+    return by_fingerprint
+
+
+def decode(value, schemas):
+    if value is None or len(value) < 10 or value[:2] != MAGIC:
+        raise ValueError("not Avro single-object encoded")
+    fingerprint = int.from_bytes(value[2:10], "little")
+    schema = schemas.get(fingerprint)
+    if schema is None:
+        raise ValueError("unknown writer schema fingerprint %016x" % fingerprint)
+    reader = avro.io.DatumReader(schema)
+    return schema.fullname, reader.read(avro.io.BinaryDecoder(io.BytesIO(value[10:])))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bootstrap-servers", required=True)
+    parser.add_argument("--topic", required=True)
+    parser.add_argument("--schemas", required=True, help="folder of the published .avsc files")
+    parser.add_argument("--count", action="store_true", help="print only: records=N decoded=N failed=N")
+    args = parser.parse_args()
+    schemas = load_schemas(args.schemas)
+    consumer = Consumer({"bootstrap.servers": args.bootstrap_servers, "group.id": "newswire-python-check",
+                         "enable.auto.commit": False, "isolation.level": "read_committed",
+                         "auto.offset.reset": "earliest"})
+    metadata = consumer.list_topics(args.topic, timeout=30)
+    if args.topic not in metadata.topics or metadata.topics[args.topic].error is not None:
+        raise SystemExit("no topic " + args.topic)
+    partitions = [TopicPartition(args.topic, p, 0) for p in metadata.topics[args.topic].partitions]
+    # The high watermarks now: with no transaction open (the pipeline idle), what read_committed reaches.
+    ends = {tp.partition: consumer.get_watermark_offsets(tp, timeout=30)[1] for tp in partitions}
+    consumer.assign(partitions)
+    records = decoded = failed = 0
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        message = consumer.poll(1.0)
+        if message is None:
+            # At the end when every partition's position has passed its high watermark (transaction markers
+            # included); a partition never fetched has no position yet.
+            if all(ends[tp.partition] == 0 or tp.offset >= ends[tp.partition] for tp in consumer.position(partitions)):
+                break
+            continue
+        if message.error():
+            raise KafkaException(message.error())
+        records += 1
+        try:
+            name, value = decode(message.value(), schemas)
+            decoded += 1
+            if not args.count:
+                headers = {k: v.decode("utf-8", "replace") for k, v in (message.headers() or [])}
+                print(json.dumps({"topic": message.topic(), "partition": message.partition(),
+                                  "offset": message.offset(), "key": (message.key() or b"").decode("utf-8"),
+                                  "headers": headers, "schema": name, "value": value},
+                                 default=str, ensure_ascii=False))
+        except ValueError as error:
+            failed += 1
+            print("record %s/%d/%d not decoded: %s" % (message.topic(), message.partition(), message.offset(), error),
+                  file=sys.stderr)
+    else:
+        raise SystemExit("did not reach the end of " + args.topic + " within 120 s")
+    consumer.close()
+    if args.count:
+        print("records=%d decoded=%d failed=%d" % (records, decoded, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
