@@ -96,11 +96,19 @@ class DedupDeterminismIT {
         final String english = firstDecisions.entrySet().stream().filter(entry -> entry.getKey().startsWith("seed-en@"))
             .map(Map.Entry::getValue).findFirst().orElseThrow();
         final String story = english.substring(english.indexOf(" story ") + " story ".length());
-        final List<String> renderings = firstDecisions.values().stream()
-            .filter(decision -> decision.endsWith(" story " + story) && !decision.equals(english)).toList();
+        final List<String> inStory = firstDecisions.values().stream()
+            .filter(decision -> decision.endsWith(" story " + story)).toList();
 
-        assertThat(renderings).as("the Italian seed and its Russian rendering join the story of %s: %s", english,
-            firstDecisions).hasSize(2).allMatch(decision -> decision.startsWith("translation"));
+        // Whichever of the three came first (the English line ends a file published before the two transcripts, but
+        // a record that waits in the producer longer than a quarter of the grace gets the append time less that
+        // quarter as its event time, so on a loaded machine a transcript can come first) starts the story, and the
+        // other two are its translations.
+        assertThat(inStory).as("the English, Italian and Russian renderings in the story of %s: %s", english,
+            firstDecisions).hasSize(3);
+        assertThat(inStory.stream().filter(decision -> decision.startsWith("new")).count()).as(inStory.toString())
+            .isEqualTo(1);
+        assertThat(inStory.stream().filter(decision -> decision.startsWith("translation")).count())
+            .as(inStory.toString()).isEqualTo(2);
     }
 
     @Test
