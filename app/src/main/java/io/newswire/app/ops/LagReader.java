@@ -103,6 +103,13 @@ public final class LagReader implements AutoCloseable {
         try {
             final Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(groups);
             final Map<String, ConsumerGroupDescription> described = describe(committed.keySet());
+            // The offsets were read before the members: a group that committed, then left in between, would look
+            // stopped with its older offsets. A group without members commits no more: read its offsets again.
+            final Set<String> idle = new LinkedHashSet<>(committed.keySet());
+            idle.removeIf(group -> described.get(group) != null && !described.get(group).members().isEmpty());
+            if (!idle.isEmpty()) {
+                committed.putAll(offsetsOf(idle));
+            }
             final Set<TopicPartition> partitions = new LinkedHashSet<>();
             committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
             final Set<String> topics = new LinkedHashSet<>();
@@ -170,20 +177,32 @@ public final class LagReader implements AutoCloseable {
         final Set<String> all = new LinkedHashSet<>(named);
         admin.listConsumerGroups().all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
             .forEach(listing -> all.add(listing.groupId()));
-        final Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
-        all.forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
-        final Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = admin.listConsumerGroupOffsets(specs)
-            .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        final Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = offsetsOf(all);
         final List<String> outputs = config.outputTopics();
         final Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
         for (final String group : all) {
-            final Map<TopicPartition, OffsetAndMetadata> ofGroup = new HashMap<>(offsets.getOrDefault(group, Map.of()));
-            ofGroup.values().removeIf(offset -> offset == null);
+            final Map<TopicPartition, OffsetAndMetadata> ofGroup = offsets.getOrDefault(group, Map.of());
             if (named.contains(group) || ofGroup.keySet().stream().anyMatch(tp -> outputs.contains(tp.topic()))) {
                 committed.put(group, ofGroup);
             }
         }
         return committed;
+    }
+
+    /** The committed offsets of {@code groups}, in one request; partitions without one are left out. */
+    private Map<String, Map<TopicPartition, OffsetAndMetadata>> offsetsOf(final Set<String> groups)
+        throws InterruptedException, ExecutionException, TimeoutException {
+        final Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+        groups.forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
+        final Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = admin.listConsumerGroupOffsets(specs)
+            .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        final Map<String, Map<TopicPartition, OffsetAndMetadata>> found = new LinkedHashMap<>();
+        for (final String group : groups) {
+            final Map<TopicPartition, OffsetAndMetadata> ofGroup = new HashMap<>(offsets.getOrDefault(group, Map.of()));
+            ofGroup.values().removeIf(offset -> offset == null);
+            found.put(group, ofGroup);
+        }
+        return found;
     }
 
     private PartitionLag lagOf(final String group, final TopicPartition partition, final String topicId,
