@@ -158,9 +158,6 @@ public final class LagMonitor implements AutoCloseable {
                 row.consumedPerSecond(), row.secondsToCatchUp())));
             snapshot = new Snapshot(now, List.copyOf(failed), previous.logEnds(), message,
                 (System.nanoTime() - started) / 1_000_000);
-            if (reader != null && e.getCause() instanceof org.apache.kafka.common.errors.AuthorizationException) {
-                return;  // the ACLs will not change by reconnecting
-            }
         }
     }
 

@@ -258,36 +258,33 @@ public final class LagReader implements AutoCloseable {
     /** The groups that exist among {@code groups}, described; one not (yet) known to Kafka is left out. */
     private Map<String, ConsumerGroupDescription> describe(final Set<String> groups) throws InterruptedException,
         ExecutionException, TimeoutException {
-        final Map<String, ConsumerGroupDescription> described = new HashMap<>();
-        for (final Map.Entry<String, KafkaFuture<ConsumerGroupDescription>> group : admin
-            .describeConsumerGroups(groups).describedGroups().entrySet()) {
-            try {
-                described.put(group.getKey(), group.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (final ExecutionException e) {
-                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                    throw e;
-                }
-            }
-        }
-        return described;
+        return present(admin.describeConsumerGroups(groups).describedGroups(), GroupIdNotFoundException.class);
     }
 
-    /** The topics that exist among {@code topics}, described in one request; a deleted one is left out. */
+    /**
+     * The topics that exist among {@code topics}, described in one request; a deleted one (a group's offsets on it)
+     * or one not created yet is left out.
+     */
     private Map<String, TopicDescription> describeTopics(final Set<String> topics) throws InterruptedException,
         ExecutionException, TimeoutException {
-        final Map<String, TopicDescription> described = new HashMap<>();
-        for (final Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin.describeTopics(topics)
-            .topicNameValues().entrySet()) {
+        return present(admin.describeTopics(topics).topicNameValues(), UnknownTopicOrPartitionException.class);
+    }
+
+    /** The answers of {@code futures}, leaving out those that failed with {@code missing}: nothing to report. */
+    private static <T> Map<String, T> present(final Map<String, KafkaFuture<T>> futures,
+                                              final Class<? extends Throwable> missing)
+        throws InterruptedException, ExecutionException, TimeoutException {
+        final Map<String, T> found = new HashMap<>();
+        for (final Map.Entry<String, KafkaFuture<T>> future : futures.entrySet()) {
             try {
-                described.put(topic.getKey(), topic.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                found.put(future.getKey(), future.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             } catch (final ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (!missing.isInstance(e.getCause())) {
                     throw e;
                 }
-                // A group's offsets on a deleted topic, or a topic not created yet: nothing to report.
             }
         }
-        return described;
+        return found;
     }
 
     private Map<TopicPartition, Long> offsets(final Set<TopicPartition> partitions, final IsolationLevel isolation)

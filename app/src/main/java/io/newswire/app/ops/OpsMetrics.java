@@ -42,6 +42,8 @@ public final class OpsMetrics implements PipelineMeters, AutoCloseable {
         Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
         Duration.ofMinutes(1), Duration.ofMinutes(5)};
 
+    private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter itemsIn;
     private final Timer enrichment;
@@ -83,8 +85,8 @@ public final class OpsMetrics implements PipelineMeters, AutoCloseable {
      * scrape's cost and time flat whoever scrapes and how often.
      */
     public String scrape(final String accept) {
-        if (accept != null && accept.contains("application/openmetrics-text")) {
-            return registry.scrape("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        if (openMetrics(accept)) {
+            return registry.scrape(OPEN_METRICS);
         }
         final String cached = rendered;
         return cached != null ? cached : render();
@@ -99,9 +101,11 @@ public final class OpsMetrics implements PipelineMeters, AutoCloseable {
 
     /** The content type {@link #scrape} answers {@code accept} with. */
     public static String contentType(final String accept) {
-        return accept != null && accept.contains("application/openmetrics-text")
-            ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
-            : "text/plain; version=0.0.4; charset=utf-8";
+        return openMetrics(accept) ? OPEN_METRICS : "text/plain; version=0.0.4; charset=utf-8";
+    }
+
+    private static boolean openMetrics(final String accept) {
+        return accept != null && accept.contains("application/openmetrics-text");
     }
 
     /** Adds Kafka Streams' metrics (threads, tasks, processor nodes, stores, and its clients') of {@code streams}. */

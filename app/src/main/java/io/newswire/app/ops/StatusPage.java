@@ -57,7 +57,7 @@ public final class StatusPage {
 
         if (lag != null) {
             tiles(html, lag, snapshot, stages, totals);
-            flow(html, lag, stages, now);
+            flow(html, lag, stages);
             outputs(html, lag, snapshot, stages);
             footer(html, lag, snapshot);
         } else {
@@ -114,8 +114,7 @@ public final class StatusPage {
         }
     }
 
-    private static void flow(final StringBuilder html, final LagMonitor lag, final List<StageLag> stages,
-                             final long now) {
+    private static void flow(final StringBuilder html, final LagMonitor lag, final List<StageLag> stages) {
         html.append("<h2>Stages, in flow order</h2><table class=\"flow\"><thead><tr><th>status</th><th>stage</th>"
             + "<th>group</th><th>topic</th><th class=\"n\">partitions</th><th class=\"n\">lag (records)</th>"
             + "<th class=\"n\">lag (s)</th><th class=\"n\">consumed /s</th><th class=\"n\">catch-up</th>"

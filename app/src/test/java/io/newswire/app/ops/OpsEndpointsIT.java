@@ -19,7 +19,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -101,9 +104,8 @@ class OpsEndpointsIT {
     @Test
     void shouldMeasureAStoppedPipelineSayStopThenRewindAndServeWhatTheDashboardAndRulesUse() throws Exception {
         final Properties settings = TestInputs.isolatedTopics();
-        final PipelineConfig config = PipelineConfig.fromProperties(settings);
+        final PipelineConfig config = withTopics(settings);
         final Properties kafka = kafka();
-        PipelineRun.createTopics(kafka, config, CONSOLE);
         final OpsSettings opsSettings = new OpsSettings(0, Duration.ofSeconds(1), Duration.ofSeconds(4), 1,
             Duration.ofSeconds(1), Duration.ofSeconds(5));
         final Map<TopicPartition, Map<Long, Long>> timestamps = new HashMap<>();
@@ -150,7 +152,9 @@ class OpsEndpointsIT {
                         item.getId(), SERDES.wireItem().encode(item))).get();
                     timestamps.computeIfAbsent(new TopicPartition(sent.topic(), sent.partition()),
                         partition -> new HashMap<>()).put(sent.offset(), sent.timestamp());
-                    Thread.sleep(150);  // spaces the timestamps, so taking the wrong record shows
+                    // Timestamps 150 ms apart at least, so taking the wrong record shows.
+                    Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                        .until(() -> System.currentTimeMillis() >= sent.timestamp() + 150);
                 }
                 lastAck = System.currentTimeMillis();
             }
@@ -236,9 +240,8 @@ class OpsEndpointsIT {
     @Test
     void shouldStayOkThroughSeveralWindowsOfAnIdleExactlyOncePipelineWhateverTheMarkers() throws Exception {
         final Properties settings = TestInputs.isolatedTopics();
-        final PipelineConfig config = PipelineConfig.fromProperties(settings);
+        final PipelineConfig config = withTopics(settings);
         final Properties kafka = kafka();
-        PipelineRun.createTopics(kafka, config, CONSOLE);
         final OpsSettings opsSettings = new OpsSettings(0, Duration.ofMillis(250), Duration.ofSeconds(1), 1,
             Duration.ofSeconds(10), Duration.ofSeconds(30));
         try (Ops ops = Ops.start("it", 0, opsSettings, CONSOLE).withLag(kafka, config, List.of())) {
@@ -270,25 +273,26 @@ class OpsEndpointsIT {
             // Readings from now on: the desk has read everything and left.
             final long idleFrom = System.currentTimeMillis();
             final long until = idleFrom + 4 * opsSettings.window().toMillis();
-            long lastRead = 0;
-            int readings = 0;
-            boolean markerAhead = false;
-            while (System.currentTimeMillis() < until || readings < 12) {
+            final long[] lastRead = {0};
+            final int[] readings = {0};
+            final boolean[] markerAhead = {false};
+            // Every reading through four windows (and at least 12 of them), each judged as it comes.
+            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
                 final LagMonitor.Snapshot snapshot = ops.lag().snapshot();
-                if (snapshot.readAt() != lastRead && snapshot.readAt() >= idleFrom) {
-                    lastRead = snapshot.readAt();
-                    readings++;
+                if (snapshot.readAt() != lastRead[0] && snapshot.readAt() >= idleFrom) {
+                    lastRead[0] = snapshot.readAt();
+                    readings[0]++;
                     for (final LagJudge.Judged row : snapshot.rows()) {
                         assertThat(row.status()).as(row.lag().toString()).isEqualTo(LagStatus.OK);
                         if (row.lag().group().equals(desk)) {
                             assertThat(row.lag().lagRecords()).as("markers are not lag").isZero();
-                            markerAhead |= row.lag().logEnd() > row.lag().committed();
+                            markerAhead[0] |= row.lag().logEnd() > row.lag().committed();
                         }
                     }
                 }
-                Thread.sleep(50);
-            }
-            assertThat(markerAhead).as("the desk's committed offset is behind a commit marker").isTrue();
+                return System.currentTimeMillis() >= until && readings[0] >= 12;
+            });
+            assertThat(markerAhead[0]).as("the desk's committed offset is behind a commit marker").isTrue();
             final Map<String, Double> statuses = samples(probe.scrape(), "newswire_lag_status");
             assertThat(statuses.keySet()).isNotEmpty().allMatch(key -> key.endsWith("|OK"));
             streams.close(Duration.ofSeconds(30));
@@ -307,47 +311,46 @@ class OpsEndpointsIT {
         final OpsSettings opsSettings = new OpsSettings(0, Duration.ofMillis(250), Duration.ofMillis(1500), 1,
             Duration.ofMillis(200), Duration.ofSeconds(30));
         final String desk = "slow-desk-" + config.applicationId();
-        final AtomicBoolean publishing = new AtomicBoolean(true);
-        final Thread publisher = new Thread(() -> {
-            try (KafkaProducer<String, byte[]> producer = producer()) {
-                int i = 0;
-                while (publishing.get()) {
-                    producer.send(new ProducerRecord<>(topic, "k" + i, new byte[] {(byte) i++}));
-                    Thread.sleep(25);  // 40 records a second
-                }
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ops-it-publisher");
-        try (Ops ops = Ops.start("it", 0, opsSettings, CONSOLE).withLag(kafka, config, List.of(desk))) {
+        final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+        final AtomicInteger sent = new AtomicInteger();
+        try (KafkaProducer<String, byte[]> producer = producer();
+             Ops ops = Ops.start("it", 0, opsSettings, CONSOLE).withLag(kafka, config, List.of(desk))) {
             final OpsProbe probe = new OpsProbe(ops.port());
-            publisher.start();
-            // Throttled: one record every 100 ms, committed each time, while 40 a second arrive.
-            try (KafkaConsumer<String, String> reader = consumer(desk)) {
-                reader.subscribe(List.of(topic));
-                final long deadline = System.nanoTime() + WAIT.toNanos();
-                boolean warned = false;
-                while (!warned && System.nanoTime() < deadline) {
-                    for (final ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(100))) {
-                        reader.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)));
-                    }
-                    warned = rowsOf(probe.lag(), desk).stream()
-                        .anyMatch(row -> "WARN".equals(row.get("status").asText()));
-                }
-                assertThat(warned).as("WARN while the reader falls behind").isTrue();
+            // 40 records a second, until the publisher is shut down (before the producer closes).
+            publisher.scheduleAtFixedRate(() -> producer.send(new ProducerRecord<>(topic, "k" + sent.get(),
+                new byte[] {(byte) sent.getAndIncrement()})), 0, 25, TimeUnit.MILLISECONDS);
+            try {
+                throttledReaderWarnsThenStops(probe, desk, topic);
+            } finally {
+                publisher.shutdownNow();
+                assertThat(publisher.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
-            // Stopped (closed, left the group): still reported, STOP, with lag growing from the live log end.
-            Awaitility.await().atMost(WAIT).until(() -> rowsOf(probe.lag(), desk).stream()
-                .anyMatch(row -> "STOP".equals(row.get("status").asText())));
-            final long before = rowsOf(probe.lag(), desk).get(0).get("lag_records").asLong();
-            Awaitility.await().atMost(WAIT).until(() -> rowsOf(probe.lag(), desk).get(0).get("lag_records").asLong()
-                > before + 20);
-            assertThat(rowsOf(probe.lag(), desk).get(0).get("group_active").asBoolean()).isFalse();
-        } finally {
-            publishing.set(false);
-            publisher.join();
         }
+    }
+
+    private static void throttledReaderWarnsThenStops(final OpsProbe probe, final String desk, final String topic) {
+        // Throttled: one record every 100 ms, committed each time, while 40 a second arrive.
+        try (KafkaConsumer<String, String> reader = consumer(desk)) {
+            reader.subscribe(List.of(topic));
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            boolean warned = false;
+            while (!warned && System.nanoTime() < deadline) {
+                for (final ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(100))) {
+                    reader.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1)));
+                }
+                warned = rowsOf(probe.lag(), desk).stream()
+                    .anyMatch(row -> "WARN".equals(row.get("status").asText()));
+            }
+            assertThat(warned).as("WARN while the reader falls behind").isTrue();
+        }
+        // Stopped (closed, left the group): still reported, STOP, with lag growing from the live log end.
+        Awaitility.await().atMost(WAIT).until(() -> rowsOf(probe.lag(), desk).stream()
+            .anyMatch(row -> "STOP".equals(row.get("status").asText())));
+        final long before = rowsOf(probe.lag(), desk).get(0).get("lag_records").asLong();
+        Awaitility.await().atMost(WAIT).until(() -> rowsOf(probe.lag(), desk).get(0).get("lag_records").asLong()
+            > before + 20);
+        assertThat(rowsOf(probe.lag(), desk).get(0).get("group_active").asBoolean()).isFalse();
     }
 
     @Test
@@ -357,9 +360,8 @@ class OpsEndpointsIT {
         Assumptions.assumeTrue(chromium.isPresent(),
             "no chromium on the PATH: Debian's chromium is what .ci/run installs to look at /status in a browser");
         final Properties settings = TestInputs.isolatedTopics();
-        final PipelineConfig config = PipelineConfig.fromProperties(settings);
+        final PipelineConfig config = withTopics(settings);
         final Properties kafka = kafka();
-        PipelineRun.createTopics(kafka, config, CONSOLE);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = 0; i < 4; i++) {
                 producer.send(new ProducerRecord<>(config.topics().raw(), 0, "k" + i, new byte[] {1})).get();
@@ -378,14 +380,14 @@ class OpsEndpointsIT {
             final Process shot = new ProcessBuilder(chromium.get(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--hide-scrollbars", "--window-size=1400,1000", "--screenshot=" + png, url)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("chromium.log").toFile()).start();
-            assertThat(shot.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("chromium finished").isTrue();
+            assertThat(shot.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
             final byte[] image = Files.readAllBytes(png);
             assertThat(image.length).as("a screenshot with content").isGreaterThan(10_000);
             assertThat(new String(image, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
             final Process dom = new ProcessBuilder(chromium.get(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--dump-dom", url).redirectError(temp.resolve("chromium-dom.log").toFile()).start();
             final String rendered = new String(dom.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(dom.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(dom.waitFor(90, TimeUnit.SECONDS)).isTrue();
             assertThat(rendered).as("the page as the browser built it")
                 .contains("badge big STOP").contains("Stages, in flow order").contains("<svg")
                 .contains(config.topics().raw());
@@ -508,6 +510,13 @@ class OpsEndpointsIT {
         streams.start();
         Awaitility.await().atMost(WAIT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return streams;
+    }
+
+    /** The pipeline config of {@code settings}, its topics created on the shared broker. */
+    private static PipelineConfig withTopics(final Properties settings) {
+        final PipelineConfig config = PipelineConfig.fromProperties(settings);
+        PipelineRun.createTopics(kafka(), config, CONSOLE);
+        return config;
     }
 
     private static Properties kafka() {
