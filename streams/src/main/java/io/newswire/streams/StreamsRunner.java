@@ -8,6 +8,7 @@ import java.util.Set;
 import io.newswire.schema.config.Limits;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.enrich.Enricher;
+import io.newswire.streams.stage.DeadLetterHandler;
 import io.newswire.streams.topology.NewswireTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,7 +52,7 @@ public final class StreamsRunner implements AutoCloseable {
         final PipelineConfig actual = withRawPartitions(config, kafka);
         final LagAwareClients clients = new LagAwareClients(meters, Set.copyOf(actual.outputTopics()));
         this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients, meters),
-            streamsProperties(actual, kafka), clients);
+            withDeadLetterMeters(streamsProperties(actual, kafka), meters), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
@@ -93,8 +94,19 @@ public final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDB.class);
+        // An exception no stage caught, or an output record Kafka refuses, dead-letters its record instead of
+        // stopping the thread (which would meet the same record again after the restart).
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(DeadLetterHandler.TOPIC_CONFIG, config.topics().dlq());
         props.putAll(kafka);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return props;
+    }
+
+    private static Properties withDeadLetterMeters(final Properties props, final PipelineMeters meters) {
+        // An object, not a class name: Kafka hands the handler the original values of its configuration.
+        props.put(DeadLetterHandler.METERS_CONFIG, meters);
         return props;
     }
 
