@@ -49,7 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
         final CompletableFuture<Enricher> models = PipelineRun.loadEnricher(config, console);
         try (LocalSession session = LocalSession.open(settings, null, true, console)) {
             final PipelineRun run = new PipelineRun(config, session.kafka().clientProperties(settings.kafka()),
-                console, session.stateDir(), null, settings.maxItemBytes());
+                console, session.stateDir(), null, settings.maxItemBytes())
+                .withBrokerLogDir(session.kafka().logDirectory());
             final RunReport report = run.run(List.of(samples), Duration.ofMinutes(2), models);
             ReportPrinter.arrivals(console, report, config.outputTopics());
             ReportPrinter.summary(console, report);

@@ -33,6 +33,12 @@ final class ReportPrinter {
             report.expected(), accounting.accounted(), accounting.count(Accounting.Outcome.ROUTED),
             accounting.count(Accounting.Outcome.DUPLICATE), accounting.count(Accounting.Outcome.DEAD_LETTER));
         accounting.violations().forEach(violation -> console.result("  NOT EXACTLY ONCE: %s", violation));
+        if (report.delivery() != null) {
+            console.result("verified on the topics: %s", report.delivery().line());
+            if (!report.delivery().holds()) {
+                report.delivery().examples().forEach(example -> console.result("  NOT EXACTLY ONCE: %s", example));
+            }
+        }
         if (report.secondsToFirstRoute() >= 0) {
             console.result("first routed item %.2f s after publishing began (%.1f s after the command started); "
                     + "all accounted for after %.2f s (%.0f items/s)", report.secondsToFirstRoute(),

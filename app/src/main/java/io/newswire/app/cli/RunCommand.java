@@ -76,7 +76,8 @@ public final class RunCommand implements Callable<Integer> {
              Ops ops = Ops.start("run", opsSettings.portOr(http.port, OpsOptions.STREAMS_PORT), opsSettings, console)
                  .withLag(session.kafka().clientProperties(settings.kafka()), config, List.of())) {
             final PipelineRun run = new PipelineRun(config, session.kafka().clientProperties(settings.kafka()),
-                console, session.stateDir(), rejectDir, settings.maxItemBytes()).withOps(ops);
+                console, session.stateDir(), rejectDir, settings.maxItemBytes()).withOps(ops)
+                .withBrokerLogDir(session.kafka().logDirectory());
             final RunReport report = run.run(inputs, timeout != null ? timeout : Duration.ofMinutes(2), models);
             ReportPrinter.summary(console, report);
             if (exportDir != null) {

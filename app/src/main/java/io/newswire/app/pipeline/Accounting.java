@@ -25,6 +25,7 @@ public final class Accounting {
     private final Map<String, Outcome> outcomeByTrace = new LinkedHashMap<>();
     private final Map<String, Set<String>> topicsByTrace = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
+    private final Set<String> duplicated = new TreeSet<>();
 
     /** Accounts the records of run {@code runId} among {@code records}. */
     public static Accounting of(final String runId, final List<CollectedRecord> records, final PipelineConfig config) {
@@ -38,11 +39,21 @@ public final class Accounting {
         return accounting;
     }
 
+    /** Accounts every traced record among {@code records}, whatever run it came from. */
+    public static Accounting ofAll(final List<CollectedRecord> records, final PipelineConfig config) {
+        final Accounting accounting = new Accounting();
+        records.stream().filter(record -> record.trace() != null)
+            .forEach(record -> accounting.add(record, outcomeOf(record, config)));
+        accounting.checkGeneralIsExclusive(config.topics().general(), config.topics().duplicates());
+        return accounting;
+    }
+
     /** news.general is for items that matched no route: an item there and in a route topic came out twice. */
     private void checkGeneralIsExclusive(final String general, final String decisions) {
         topicsByTrace.forEach((trace, topics) -> {
             if (topics.contains(general) && topics.stream().filter(topic -> !topic.equals(decisions)).count() > 1) {
                 violations.add("input " + trace + " came out in " + general + " and in " + topics);
+                duplicated.add(trace);
             }
         });
     }
@@ -64,6 +75,7 @@ public final class Accounting {
         final String trace = record.trace();
         if (!topicsByTrace.computeIfAbsent(trace, t -> new TreeSet<>()).add(record.topic())) {
             violations.add("input " + trace + " (" + record.key() + ") came out twice in " + record.topic());
+            duplicated.add(trace);
         }
         if (outcome == null) {
             return;
@@ -71,6 +83,7 @@ public final class Accounting {
         final Outcome earlier = outcomeByTrace.putIfAbsent(trace, outcome);
         if (earlier != null && earlier != outcome) {
             violations.add("input " + trace + " (" + record.key() + ") came out as " + earlier + " and as " + outcome);
+            duplicated.add(trace);
         }
     }
 
@@ -87,6 +100,11 @@ public final class Accounting {
     /** Broken promises (an input out twice, or out as two things); empty when all is well. */
     public List<String> violations() {
         return List.copyOf(violations);
+    }
+
+    /** The inputs that came out more than once (twice in a topic, or as two outcomes). */
+    public Set<String> duplicatedInputs() {
+        return Set.copyOf(duplicated);
     }
 
     /** The traces seen, with their outcome. */

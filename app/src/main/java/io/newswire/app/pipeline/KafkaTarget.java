@@ -59,6 +59,11 @@ public final class KafkaTarget implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The embedded broker's log directory, or null for an external cluster (whose logs are not at hand). */
+    public java.nio.file.Path logDirectory() {
+        return broker == null ? null : broker.storageDirectory();
+    }
+
     /** {@code kafka} with this target's bootstrap.servers. */
     public Properties clientProperties(final Properties kafka) {
         final Properties props = new Properties();

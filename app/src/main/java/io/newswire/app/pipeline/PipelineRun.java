@@ -50,6 +50,7 @@ public final class PipelineRun {
     private final Path rejectDir;
     private final long maxItemBytes;
     private Ops ops;
+    private Path brokerLogDir;
 
     /**
      * @param kafka     client settings including bootstrap.servers
@@ -69,6 +70,15 @@ public final class PipelineRun {
     /** Measures the run with {@code runOps}: the topology's stages, its Kafka clients, the publisher. */
     public PipelineRun withOps(final Ops runOps) {
         this.ops = runOps;
+        return this;
+    }
+
+    /**
+     * Lets the verifier read the broker's log (the embedded broker's storage folder) to see which records belong to
+     * aborted transactions.
+     */
+    public PipelineRun withBrokerLogDir(final Path logDir) {
+        this.brokerLogDir = logDir;
         return this;
     }
 
@@ -104,6 +114,9 @@ public final class PipelineRun {
         // Enrichment is CPU-bound: one stream thread per core (the user's num.stream.threads wins).
         streamsKafka.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
             Integer.toString(Math.min(4, Runtime.getRuntime().availableProcessors())));
+        final DeliveryVerifier verifier = new DeliveryVerifier(kafka, config, brokerLogDir);
+        final Map<TopicPartition, Long> before = verifier.ends();
+        final RunReport report;
         try (StreamsRunner streams = new StreamsRunner(config, streamsKafka, serdes, enricher,
                 ops == null ? PipelineMeters.NONE : ops.meters());
              OutputCollector collector = new OutputCollector(kafka, config, serdes)) {
@@ -122,8 +135,12 @@ public final class PipelineRun {
             // it arrives, not after the last input was sent.
             final CompletableFuture<PublishSummary> publishing = CompletableFuture.supplyAsync(
                 () -> publish(inputs, runId), runnable -> new Thread(runnable, "newswire-publish").start());
-            return await(streams, collector, runId, publishing, publishStart, timeout, sinceJvmStart);
+            report = await(streams, collector, runId, publishing, publishStart, timeout, sinceJvmStart);
         }
+        // Verified once the topology has stopped, so that its last transaction is closed, not still open.
+        final DeliveryReport delivery = verifier.from(before).verify(report.runId(), Duration.ofSeconds(30));
+        console.note("verified: %s", delivery.line());
+        return report.verified(delivery);
     }
 
     /** Creates the pipeline's missing topics on the Kafka of {@code kafka}, telling the user which. */
@@ -237,7 +254,7 @@ public final class PipelineRun {
         config.outputTopics().forEach(topic -> counts.put(topic, 0L));
         ofRun.forEach(record -> counts.merge(record.topic(), 1L, Long::sum));
         return new RunReport(runId, published, expected, accounting, ofRun, counts, firstRoute, seconds,
-            secondsBeforePublishing);
+            secondsBeforePublishing, null);
     }
 
     /** A topology that stopped will not account for the rest: say so now rather than after the timeout. */

@@ -17,14 +17,22 @@ import io.newswire.producer.publish.PublishSummary;
  * @param secondsToFirstRoute seconds from the first publish to the first routed record, or -1 if none
  * @param seconds          seconds from the first publish until every input was accounted for (or the timeout)
  * @param secondsBeforePublishing seconds from the JVM's start to the first publish (broker, models, topology)
+ * @param delivery         the verifier's check of the topics once the topology stopped, or null when not checked
  */
 public record RunReport(String runId, PublishSummary published, long expected, Accounting accounting,
                         List<CollectedRecord> records, Map<String, Long> countsByTopic, double secondsToFirstRoute,
-                        double seconds, double secondsBeforePublishing) {
+                        double seconds, double secondsBeforePublishing, DeliveryReport delivery) {
 
     /** True when every input came out exactly once and Kafka took everything. */
     public boolean complete() {
-        return accounting.accounted() == expected && accounting.violations().isEmpty() && published.allPublished();
+        return accounting.accounted() == expected && accounting.violations().isEmpty() && published.allPublished()
+            && (delivery == null || delivery.holds());
+    }
+
+    /** This report with the verifier's figures. */
+    public RunReport verified(final DeliveryReport check) {
+        return new RunReport(runId, published, expected, accounting, records, countsByTopic, secondsToFirstRoute,
+            seconds, secondsBeforePublishing, check);
     }
 
     /** Inputs per second, publish to last output. */

@@ -71,6 +71,16 @@ class RunCommandIT {
     }
 
     @Test
+    void shouldVerifyOnTheTopicsThatEveryInputCameOutOnce() {
+        final java.util.regex.Matcher expected = java.util.regex.Pattern.compile("inputs: (\\d+) expected")
+            .matcher(run.out());
+        assertThat(expected.find()).as(run.out()).isTrue();
+        // An external cluster (--bootstrap-servers): its log is not at hand, so aborted records cannot be checked.
+        assertThat(run.out()).contains("verified on the topics: inputs=" + expected.group(1) + " lost=0 duplicated=0 "
+            + "aborted_visible=n/a open_txn_partitions=0 out_of_order=0");
+    }
+
+    @Test
     void shouldWriteAFileForEveryOutputTopicAndNoOther() throws IOException {
         final List<String> expected = config.outputTopics().stream().map(topic -> topic + ".jsonl").toList();
 
