@@ -9,7 +9,10 @@ RUN useradd --system --home /opt/newswire newswire && mkdir -p /inbox /var/lib/n
     && chown newswire /inbox /var/lib/newswire
 COPY --from=build /src/app/target/newswire.jar /opt/newswire/newswire.jar
 USER newswire
-ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError" \
+# Avro's decoder limits sized to newswire's 16 MiB records (io.newswire.schema.config.AvroLimits), read when Avro loads.
+ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
+-Dorg.apache.avro.limits.bytes.maxLength=16777216 -Dorg.apache.avro.limits.string.maxLength=16777216 \
+-Dorg.apache.avro.limits.collectionItems.maxLength=16777216" \
     MALLOC_ARENA_MAX=2 \
     NEWSWIRE_KAFKA_STATE_DIR=/var/lib/newswire/streams
 ENTRYPOINT ["java", "-jar", "/opt/newswire/newswire.jar"]

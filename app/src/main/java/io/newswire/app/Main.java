@@ -1,6 +1,7 @@
 package io.newswire.app;
 
 import io.newswire.app.cli.NewswireCommand;
+import io.newswire.schema.config.AvroLimits;
 import io.newswire.schema.serde.SchemaTrust;
 import picocli.CommandLine;
 
@@ -16,6 +17,9 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (0 done, 1 failed, 2 usage error). */
     public static int execute(final String... args) {
+        // First, before SchemaTrust or a command touches Avro: Avro reads its limits once, when it first checks one.
+        // The launcher and the image set them as JVM options already; this covers `java -jar newswire.jar`.
+        AvroLimits.setUnlessSet();
         SchemaTrust.trustNewswireSchemas();
         return new CommandLine(new NewswireCommand())
             .setCaseInsensitiveEnumValuesAllowed(true)

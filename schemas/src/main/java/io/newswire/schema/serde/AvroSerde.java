@@ -2,12 +2,20 @@ package io.newswire.schema.serde;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -25,18 +33,26 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
+    /** Single-object encoding: the marker C3 01, then the writer schema's CRC-64-AVRO fingerprint (little-endian). */
+    private static final byte[] MARKER = {(byte) 0xC3, 0x01};
+    private static final int HEADER_LENGTH = MARKER.length + Long.BYTES;
+
     private final Class<T> type;
+    private final Schema current;
+    private final SpecificData model;
+    private final SchemaStore.Cache store = new SchemaStore.Cache();
     private final BinaryMessageEncoder<T> encoder;
-    private final BinaryMessageDecoder<T> decoder;
+    /** One reader per writer schema met; at most one per released version, as unknown fingerprints are refused. */
+    private final Map<Long, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
     AvroSerde(final Class<T> type, final Schema current, final List<Schema> released) {
         SchemaTrust.trustNewswireSchemas();
         this.type = type;
-        final SpecificData model = new SpecificData(type.getClassLoader());
-        final SchemaStore.Cache store = new SchemaStore.Cache();
+        this.current = current;
+        this.model = new SpecificData(type.getClassLoader());
         released.forEach(store::addSchema);
+        store.addSchema(current);
         this.encoder = new BinaryMessageEncoder<>(model, current);
-        this.decoder = new BinaryMessageDecoder<>(model, current, store);
     }
 
     /** Encodes {@code value} as a single-object encoded message. */
@@ -54,15 +70,51 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     /**
      * Decodes a single-object encoded message written with the current or any released schema.
      *
+     * <p>The datum is read from a decoder over the byte array itself, not over a stream as Avro's
+     * {@code BinaryMessageDecoder} does: only then does Avro know how many bytes remain, and refuse a string, bytes or
+     * collection whose length prefix claims more than that before allocating it. Through a stream, 130 bytes claiming a
+     * 16 MiB string allocated the 16 MiB first. Whatever else hostile bytes make Avro throw (it throws
+     * {@code UnsupportedOperationException} for lengths over 2^31, for one) is the same rejection.
+     *
      * @throws SerializationException naming what was wrong when the bytes are not such a message
      */
     public T decode(final byte[] bytes) {
         try {
-            return decoder.decode(bytes);
-        } catch (final IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException e) {
+            final DatumReader<T> reader = readerFor(bytes);
+            final BinaryDecoder in =
+                DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null);
+            return reader.read(null, in);
+        } catch (final IOException | RuntimeException e) {
             throw new SerializationException("cannot decode " + type.getSimpleName() + " (" + bytes.length + " bytes): "
                 + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The reader from the writer schema named by the message's header to the current schema. */
+    private DatumReader<T> readerFor(final byte[] bytes) {
+        if (bytes.length < HEADER_LENGTH) {
+            throw new BadHeaderException("not a single-object encoded message: " + bytes.length
+                + " bytes, shorter than its " + HEADER_LENGTH + "-byte header");
+        }
+        if (bytes[0] != MARKER[0] || bytes[1] != MARKER[1]) {
+            throw new BadHeaderException("not a single-object encoded message: starts with "
+                + HexFormat.of().formatHex(bytes, 0, MARKER.length) + ", not c301");
+        }
+        final long fingerprint = ByteBuffer.wrap(bytes, MARKER.length, Long.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+            .getLong();
+        final DatumReader<T> known = readers.get(fingerprint);
+        if (known != null) {
+            return known;
+        }
+        final Schema writer = store.findByFingerprint(fingerprint);
+        if (writer == null) {
+            throw new MissingSchemaException("written with an unknown schema (fingerprint "
+                + Long.toHexString(fingerprint) + "): no released version of " + type.getSimpleName() + " has it");
+        }
+        @SuppressWarnings("unchecked")
+        final DatumReader<T> reader = (DatumReader<T>) model.createDatumReader(writer, current);
+        readers.putIfAbsent(fingerprint, reader);
+        return reader;
     }
 
     @Override
