@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerBounceIT {
 
-    private static final int ITEMS = Integer.getInteger("newswire.faults.items", 2_000);
+    private static final int ITEMS = Integer.getInteger("newswire.faults.items", 1_500);
     private static final int BOUNCES = Integer.getInteger("newswire.faults.bounces", 3);
     private static final int RATE = Integer.getInteger("newswire.faults.rate", 100);
 

@@ -66,6 +66,20 @@ final class FaultRig implements AutoCloseable {
         return configFile;
     }
 
+    /** A config file like {@link #configFile()} with {@code overrides} on top, for one instance of several. */
+    Path configFile(final String name, final Properties overrides) throws IOException {
+        final Properties settings = new Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+            settings.load(reader);
+        }
+        settings.putAll(overrides);
+        final Path file = configFile.resolveSibling(name + ".properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            settings.store(writer, "instance " + name);
+        }
+        return file;
+    }
+
     Properties kafka() {
         final Properties copy = new Properties();
         copy.putAll(kafka);
