@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScaleOutIT {
 
-    private static final int ITEMS = Integer.getInteger("newswire.faults.items", 1_000);
+    private static final int ITEMS = Integer.getInteger("newswire.faults.scale.items", 1_000);
     /** Slow enough that items still flow when the third instance has joined and stalls. */
     private static final int RATE = 15;
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(8);
