@@ -215,23 +215,27 @@ public final class DeliveryVerifier {
         }
     }
 
-    /** Partitions whose last stable offset stays behind their end: a transaction still open after {@code settle}. */
+    /**
+     * Partitions where something written before this check began is still neither committed nor aborted after
+     * {@code settle}: their last stable offset stays behind the end they had then. Records written after it began
+     * (another instance still running on a shared cluster) do not count.
+     */
     private long openTransactions(final List<TopicPartition> partitions, final Duration settle,
                                   final List<String> examples) {
         final long deadline = System.nanoTime() + settle.toNanos();
         try (Admin admin = Admin.create(clientProperties())) {
+            final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            final var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
             while (true) {
-                final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-                final var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
                 final var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .all().get(30, TimeUnit.SECONDS);
                 final List<TopicPartition> open = partitions.stream()
                     .filter(partition -> stable.get(partition).offset() < ends.get(partition).offset()).toList();
                 if (open.isEmpty() || System.nanoTime() > deadline) {
                     open.stream().limit(EXAMPLES).forEach(partition -> examples.add("open transaction: " + partition
-                        + " stable at " + stable.get(partition).offset() + ", ends at "
-                        + ends.get(partition).offset()));
+                        + " stable at " + stable.get(partition).offset() + ", ended at "
+                        + ends.get(partition).offset() + " when the check began"));
                     return open.size();
                 }
                 TimeUnit.MILLISECONDS.sleep(200);
