@@ -23,7 +23,10 @@ public final class AuthorizationFailures {
             + "(or apply them with 'newswire acls --apply')";
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof TopicAuthorizationException topics) {
-                return "not authorized to access topics " + topics.unauthorizedTopics() + remedy;
+                // Refused topic creations (Kafka Streams' internal topics) and admin calls leave the set empty; the
+                // outermost message names the topic then ("Could not create topic …", "cannot describe topic …").
+                return "not authorized to access topics " + (topics.unauthorizedTopics().isEmpty()
+                    ? "(" + error.getMessage() + ")" : topics.unauthorizedTopics()) + remedy;
             }
             if (cause instanceof GroupAuthorizationException group) {
                 return "not authorized to use consumer group " + group.groupId() + remedy;

@@ -159,6 +159,206 @@ class SecuredPipelineIT {
         }
     }
 
+    /**
+     * Each of the topology's ACLs removed in turn, each case with its own principal, application id and topics (so
+     * that all run at once on this broker) and one input record that needs what is missing: the topology stops within
+     * seconds, names what it may not use, and no output becomes visible to read_committed. A control case with every
+     * ACL shows the same input does come out.
+     */
+    @Test
+    void shouldFailFastNamingTheMissingAclAndCommitNothing(@TempDir final Path temp) throws Exception {
+        final String run = "a" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        final List<AclCase> cases = new ArrayList<>();
+        final PipelineConfig routed = PipelineConfig.fromProperties(caseSettings(run + "-0", true));
+        final List<PipelineAcls.Entry> template = topologyAcls(routed, "User:" + run + "-0");
+        for (int i = 0; i <= template.size(); i++) {
+            final String id = run + "-" + i;
+            final boolean control = i == template.size();
+            final PipelineAcls.Entry templateEntry = control ? null : template.get(i);
+            final boolean general = templateEntry != null
+                && templateEntry.binding().pattern().name().equals(routed.topics().general());
+            if (templateEntry != null && templateEntry.binding().entry().operation()
+                == org.apache.kafka.common.acl.AclOperation.DELETE) {
+                continue;
+            }
+            // news.general is written only by an item that matches no route: that case gets a route matching nothing.
+            final PipelineConfig config = PipelineConfig.fromProperties(caseSettings(id, !general));
+            final List<PipelineAcls.Entry> entries = topologyAcls(config, "User:" + id);
+            final PipelineAcls.Entry removed = control ? null : entries.get(i);
+            cases.add(new AclCase(id, config, entries, removed));
+        }
+        final Properties adminKafka = kafka.clientProperties(new Properties());
+        final Map<String, String> passwords = new java.util.HashMap<>();
+        try (Admin admin = Admin.create(adminKafka)) {
+            final List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> users = new ArrayList<>();
+            for (final AclCase aclCase : cases) {
+                final String password = java.util.UUID.randomUUID().toString();
+                passwords.put(aclCase.id(), password);
+                users.add(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(aclCase.id(),
+                    new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                        org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), password));
+                io.newswire.app.pipeline.PipelineRun.createTopics(adminKafka, aclCase.config(), Console.system());
+                admin.createAcls(aclCase.granted()).all().get(30, TimeUnit.SECONDS);
+            }
+            admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
+        }
+        publishInputs(adminKafka, cases);
+        final AclCase last = cases.get(cases.size() - 1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            try (Admin user = Admin.create(userKafka(last.id(), passwords.get(last.id())))) {
+                return !user.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+            }
+        });
+
+        final Enricher enricher = Enricher.create(routed.enrichment());
+        final List<StreamsRunner> runners = new ArrayList<>();
+        final Map<AclCase, Long> started = new java.util.HashMap<>();
+        final Map<AclCase, Throwable> failedAtStart = new java.util.HashMap<>();
+        final Map<AclCase, StreamsRunner> runnerOf = new java.util.HashMap<>();
+        final Map<AclCase, Long> failedAfterMillis = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            for (final AclCase aclCase : cases) {
+                final Properties caseKafka = userKafka(aclCase.id(), passwords.get(aclCase.id()));
+                caseKafka.setProperty("state.dir", temp.resolve(aclCase.id()).toString());
+                caseKafka.setProperty("num.stream.threads", "1");
+                started.put(aclCase, System.nanoTime());
+                try {
+                    final StreamsRunner runner = new StreamsRunner(aclCase.config(), caseKafka, new NewswireSerdes(),
+                        enricher);
+                    runners.add(runner);
+                    runnerOf.put(aclCase, runner);
+                    runner.start();
+                } catch (final RuntimeException e) {
+                    failedAtStart.put(aclCase, e);
+                    failedAfterMillis.put(aclCase,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started.get(aclCase)));
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                runnerOf.forEach((aclCase, runner) -> {
+                    if (!failedAfterMillis.containsKey(aclCase) && (runner.state() == KafkaStreams.State.ERROR
+                        || runner.state() == KafkaStreams.State.PENDING_ERROR)) {
+                        failedAfterMillis.put(aclCase,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started.get(aclCase)));
+                    }
+                });
+                return failedAfterMillis.size() == cases.size() - 1;
+            });
+            final AclCase control = cases.get(cases.size() - 1);
+            assertThat(committedOutputs(adminKafka, control.config(), Duration.ofSeconds(30), 1))
+                .as("with every ACL the same input comes out").isNotEmpty();
+            assertThat(runnerOf.get(control).state()).isEqualTo(KafkaStreams.State.RUNNING);
+            for (final AclCase aclCase : cases.subList(0, cases.size() - 1)) {
+                final Throwable failure = failedAtStart.containsKey(aclCase) ? failedAtStart.get(aclCase)
+                    : runnerOf.get(aclCase).failure().orElse(null);
+                final String explanation = failure == null ? null
+                    : io.newswire.streams.AuthorizationFailures.explain(failure, aclCase.config());
+                System.out.printf("without %-45s the topology failed after %5d ms: %s%n",
+                    aclCase.removed().describe(), failedAfterMillis.get(aclCase), explanation);
+                assertThat(explanation).as("without %s: %s", aclCase.removed().describe(), failure).isNotNull()
+                    .contains(expectedName(aclCase));
+                assertThat(failedAfterMillis.get(aclCase)).as("fails fast without %s", aclCase.removed().describe())
+                    .isLessThan(30_000L);
+                assertThat(committedOutputs(adminKafka, aclCase.config(), Duration.ofMillis(500), 0))
+                    .as("nothing committed without %s", aclCase.removed().describe()).isEmpty();
+            }
+        } finally {
+            runners.forEach(runner -> runner.close(Duration.ofSeconds(5)));
+        }
+    }
+
+    /** The name the failure must mention: the topic, group or transactional id prefix the removed ACL was on. */
+    private static String expectedName(final AclCase aclCase) {
+        final var pattern = aclCase.removed().binding().pattern();
+        return switch (pattern.resourceType()) {
+            case TRANSACTIONAL_ID -> "transactional ids " + pattern.name();
+            case GROUP -> "group " + pattern.name();
+            default -> pattern.name();
+        };
+    }
+
+    private record AclCase(String id, PipelineConfig config, List<PipelineAcls.Entry> entries,
+                           PipelineAcls.Entry removed) {
+
+        List<AclBinding> granted() {
+            return entries.stream().filter(entry -> entry != removed).map(PipelineAcls.Entry::binding).toList();
+        }
+
+        /** A dead letter needs a record that cannot be decoded; everything else one good item. */
+        boolean needsPoison() {
+            return removed != null && removed.binding().pattern().name().equals(config.topics().dlq());
+        }
+    }
+
+    private static List<PipelineAcls.Entry> topologyAcls(final PipelineConfig config, final String principal) {
+        return PipelineAcls.of(config, new PipelineAcls.Principals(principal, "User:nobody", "User:nobody", "none"))
+            .stream().filter(entry -> entry.role() == PipelineAcls.Role.TOPOLOGY).toList();
+    }
+
+    private static Properties caseSettings(final String id, final boolean routed) {
+        final Properties props = new Properties();
+        props.setProperty("newswire.application.id", id);
+        props.setProperty("newswire.topic.raw", id + ".raw");
+        props.setProperty("newswire.topic.route.prefix", id + ".");
+        props.setProperty("newswire.topic.general", id + ".general");
+        props.setProperty("newswire.topic.duplicates", id + ".duplicates");
+        props.setProperty("newswire.topic.dlq", id + ".dlq");
+        props.setProperty("newswire.topic.partitions", "1");
+        if (routed) {
+            props.setProperty("newswire.routes.any", String.join(",", PipelineConfig.DEFAULT_ROUTES));
+        } else {
+            props.setProperty("newswire.routes.none", "no-such-topic");
+        }
+        return props;
+    }
+
+    private static void publishInputs(final Properties adminKafka, final List<AclCase> cases) throws Exception {
+        final String line = new String(SecuredPipelineIT.class.getResourceAsStream("/samples/kremlin-en-samples.jsonl")
+            .readAllBytes(), StandardCharsets.UTF_8).split("\n")[0];
+        final io.newswire.schema.WireItem item = new io.newswire.producer.parse.JsonlParser(java.time.Clock.systemUTC())
+            .parseLine("kremlin-en-samples.jsonl", 1, line);
+        final NewswireSerdes serdes = new NewswireSerdes();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(adminKafka,
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (final AclCase aclCase : cases) {
+                final String raw = aclCase.config().topics().raw();
+                final byte[] value = aclCase.needsPoison() ? "not an Avro record".getBytes(StandardCharsets.UTF_8)
+                    : serdes.wireItem().serializer().serialize(raw, item);
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(raw, item.getId(), value))
+                    .get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** What read_committed sees on every output of {@code config}, waiting up to {@code wait} for {@code atLeast}. */
+    private static List<String> committedOutputs(final Properties adminKafka, final PipelineConfig config,
+                                                 final Duration wait, final int atLeast) {
+        final Properties props = new Properties();
+        props.putAll(adminKafka);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        final List<String> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+            final List<org.apache.kafka.common.TopicPartition> partitions = config.outputTopics().stream()
+                .map(topic -> new org.apache.kafka.common.TopicPartition(topic, 0)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final long deadline = System.nanoTime() + wait.toNanos();
+            do {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.topic()));
+            } while (System.nanoTime() < deadline && (atLeast == 0 || seen.size() < atLeast));
+        }
+        return seen;
+    }
+
+    private static Properties userKafka(final String user, final String password) {
+        final Properties props = kafka.clientProperties(new Properties());
+        props.setProperty("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            + "username=\"" + user + "\" password=\"" + password + "\";");
+        return props;
+    }
+
     /** A downstream reader commits its offsets in its own group, as its READ on the group allows. */
     private static void assertReaderGroupCommits(final Properties readerKafka, final PipelineConfig config) {
         final Properties props = new Properties();
