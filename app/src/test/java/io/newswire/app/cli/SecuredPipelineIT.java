@@ -267,6 +267,176 @@ class SecuredPipelineIT {
         }
     }
 
+    /** The producer's and the reader's ACLs removed in turn: the command fails at once, naming the topic or group. */
+    @Test
+    void shouldRefuseProducerAndReaderWithoutEachOfTheirAcls(@TempDir final Path temp) throws Exception {
+        final String id = "p" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        final PipelineConfig config = PipelineConfig.fromProperties(caseSettings(id, true));
+        final Properties pipeline = caseSettings(id, true);
+        final Properties adminKafka = kafka.clientProperties(new Properties());
+        io.newswire.app.pipeline.PipelineRun.createTopics(adminKafka, config, Console.system());
+        final TestInputs inputs = anInputFolder(temp.resolve("in")).withCorpusItems(1).withBrokenLine().build();
+        final List<PipelineAcls.Entry> all = PipelineAcls.of(config, new PipelineAcls.Principals("User:nobody",
+            "User:" + id + "-producer", "User:" + id + "-reader", id + "-readers"));
+        final List<PipelineAcls.Entry> producerAcls = all.stream()
+            .filter(entry -> entry.role() == PipelineAcls.Role.PRODUCER).toList();
+        final List<PipelineAcls.Entry> readerAcls = all.stream()
+            .filter(entry -> entry.role() == PipelineAcls.Role.READER).toList();
+        final Map<String, String> passwords = addUsers(List.of(id + "-producer", id + "-reader"));
+        final Path producer = withPipeline(temp, userKafka(id + "-producer", passwords.get(id + "-producer")),
+            pipeline, "producer");
+        final Path reader = withPipeline(temp, userKafka(id + "-reader", passwords.get(id + "-reader")), pipeline,
+            "reader");
+
+        for (final PipelineAcls.Entry removed : producerAcls) {
+            grantOnly(producerAcls, removed);
+            final long start = System.nanoTime();
+            final CapturedRun produce = newswire("produce", "--input", inputs.dir().toString(), "--config",
+                producer.toString());
+            final long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.printf("without %-45s produce exited %d after %5d ms: %s%n", removed.describe(),
+                produce.exitCode(), millis, lastLine(produce));
+            assertThat(produce.exitCode()).as(produce.toString()).isNotZero();
+            assertThat(produce.toString()).contains(removed.binding().pattern().name());
+            assertThat(millis).isLessThan(30_000L);
+        }
+        grantOnly(producerAcls, null);
+        final CapturedRun produced = newswire("produce", "--input", inputs.dir().toString(), "--config",
+            producer.toString());
+        assertThat(produced.exitCode()).as(produced.toString()).isZero();
+
+        for (final PipelineAcls.Entry removed : readerAcls) {
+            grantOnly(readerAcls, removed);
+            final long start = System.nanoTime();
+            final String failure = readAsGroup(reader, config, id + "-readers");
+            final long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.printf("without %-45s the reader failed after %5d ms: %s%n", removed.describe(), millis,
+                failure);
+            assertThat(failure).as("without %s", removed.describe()).isNotNull()
+                .contains(removed.binding().pattern().name());
+            assertThat(millis).isLessThan(30_000L);
+        }
+        grantOnly(readerAcls, null);
+        assertThat(readAsGroup(reader, config, id + "-readers")).as("with every reader ACL").isNull();
+    }
+
+    /**
+     * Refused, quickly and plainly: a wrong password (and the command's message does not repeat it), and a client
+     * that speaks plaintext to the TLS port.
+     */
+    @Test
+    void shouldRefuseAWrongPasswordAndAPlaintextClient(@TempDir final Path temp) throws Exception {
+        final String wrongPassword = "wrong-" + java.util.UUID.randomUUID();
+        final Path wrong = withPipeline(temp, userKafka(LocalSecurity.ADMIN, wrongPassword), new Properties(),
+            "wrong-password");
+        final long start = System.nanoTime();
+        final CapturedRun tail = newswire("tail", "--topic", "news.raw", "--idle", "5s", "--config", wrong.toString());
+        final long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        System.out.printf("wrong password: exit %d after %d ms: %s%n", tail.exitCode(), millis, lastLine(tail));
+        assertThat(tail.exitCode()).as(tail.toString()).isNotZero();
+        assertThat(tail.err()).contains("Authentication failed").contains("invalid credentials");
+        assertThat(tail.toString()).doesNotContain(wrongPassword);
+        assertThat(millis).isLessThan(15_000L);
+
+        final Properties plaintext = new Properties();
+        plaintext.setProperty("bootstrap.servers", kafka.bootstrapServers());
+        assertRefusedQuickly(plaintext, "plaintext client on the SASL_SSL port");
+    }
+
+    /** A client that cannot get in: its admin call fails within seconds instead of hanging. */
+    static String assertRefusedQuickly(final Properties client, final String what) {
+        final Properties props = new Properties();
+        props.putAll(client);
+        props.setProperty("request.timeout.ms", "3000");
+        props.setProperty("default.api.timeout.ms", "5000");
+        props.setProperty("socket.connection.setup.timeout.ms", "2000");
+        final long start = System.nanoTime();
+        try (Admin admin = Admin.create(props)) {
+            final Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
+                admin.describeCluster().nodes().get(10, TimeUnit.SECONDS));
+            final long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.printf("%s: refused after %d ms: %s%n", what, millis, failure);
+            assertThat(failure).as(what).isNotNull();
+            assertThat(millis).as(what).isLessThan(10_000L);
+            return String.valueOf(failure);
+        }
+    }
+
+    private static Map<String, String> addUsers(final List<String> names) throws Exception {
+        final Map<String, String> passwords = new java.util.HashMap<>();
+        try (Admin admin = Admin.create(kafka.clientProperties(new Properties()))) {
+            final List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> users = new ArrayList<>();
+            for (final String name : names) {
+                final String password = java.util.UUID.randomUUID().toString();
+                passwords.put(name, password);
+                users.add(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(name,
+                    new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                        org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), password));
+            }
+            admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
+        }
+        final String last = names.get(names.size() - 1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            try (Admin user = Admin.create(userKafka(last, passwords.get(last)))) {
+                return !user.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+            }
+        });
+        return passwords;
+    }
+
+    /** Leaves exactly {@code acls} but {@code removed} (null: all of them) on the cluster for their principal. */
+    private static void grantOnly(final List<PipelineAcls.Entry> acls, final PipelineAcls.Entry removed)
+        throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties(new Properties()))) {
+            admin.deleteAcls(acls.stream().map(entry -> entry.binding().toFilter()).toList()).all()
+                .get(30, TimeUnit.SECONDS);
+            admin.createAcls(acls.stream().filter(entry -> entry != removed).map(PipelineAcls.Entry::binding)
+                .toList()).all().get(30, TimeUnit.SECONDS);
+        }
+        final String principal = acls.get(0).principal();
+        final long expected = acls.stream().filter(entry -> entry != removed).count();
+        await().atMost(Duration.ofSeconds(30)).until(() -> aclsOf(Set.of(principal)).size() == expected);
+    }
+
+    /** Reads the outputs in {@code group} and commits, as a downstream reader; the failure's message, or null. */
+    private static String readAsGroup(final Path readerConfig, final PipelineConfig config, final String group) {
+        final Properties props = Settings.load(readerConfig, Map.of(), Map.of()).kafka();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+            consumer.subscribe(config.outputTopics());
+            final long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            boolean read = false;
+            while (!read && System.nanoTime() < deadline) {
+                read = !consumer.poll(Duration.ofMillis(200)).isEmpty();
+            }
+            consumer.commitSync(Duration.ofSeconds(10));
+            return read ? null : "nothing read within 20 s";
+        } catch (final org.apache.kafka.common.KafkaException e) {
+            return e.toString();
+        }
+    }
+
+    private static Path withPipeline(final Path folder, final Properties client, final Properties pipeline,
+                                     final String name) throws IOException {
+        final Properties all = new Properties();
+        all.putAll(client);
+        all.putAll(pipeline);
+        final Path file = folder.resolve(name + ".properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            all.store(writer, null);
+        }
+        return file;
+    }
+
+    private static String lastLine(final CapturedRun run) {
+        final String[] lines = (run.out() + "\n" + run.err()).strip().split("\\R");
+        return lines[lines.length - 1];
+    }
+
     /** The name the failure must mention: the topic, group or transactional id prefix the removed ACL was on. */
     private static String expectedName(final AclCase aclCase) {
         final var pattern = aclCase.removed().binding().pattern();
