@@ -145,6 +145,16 @@ class SecuredPipelineIT {
             }
             final CapturedRun lag = record(runs, newswire("lag", "--config", streams.toString()));
             assertThat(lag.exitCode()).as(lag.toString()).isZero();
+
+            // run's own clients (admin, topology, publisher, collector, lag) take the settings too; as the admin here.
+            final Path runAsAdmin = merged(temp, clientConfigs.get(LocalSecurity.ADMIN), TestInputs.isolatedTopics());
+            final TestInputs one = anInputFolder(temp.resolve("one")).withCorpusItems(1).build();
+            final CapturedRun whole = record(runs, newswire("run", "--input", one.dir().toString(),
+                "--bootstrap-servers", kafka.bootstrapServers(), "--config", runAsAdmin.toString(), "--http-port", "-1"));
+            assertThat(whole.exitCode()).as(whole.toString()).isZero();
+            assertThat(whole.out()).contains("all accounted for");
+            record(runs, newswire("broker", "--help"));
+            record(runs, newswire("acls", "--help"));
         } finally {
             System.out.flush();
             System.err.flush();
