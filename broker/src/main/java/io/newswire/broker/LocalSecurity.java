@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -187,7 +188,7 @@ public final class LocalSecurity {
         broker.put("ssl.principal.mapping.rules", PRINCIPAL_MAPPING);
         // Only certificate holders reach the controller listener, whatever the client listener asks for.
         broker.put("listener.name.controller.ssl.client.auth", "required");
-        final String secure = "listener.name." + EmbeddedKafkaBroker.SECURE_LISTENER.toLowerCase(java.util.Locale.ROOT)
+        final String secure = "listener.name." + EmbeddedKafkaBroker.SECURE_LISTENER.toLowerCase(Locale.ROOT)
             + ".";
         if (mode == SecurityMode.MTLS) {
             broker.put(secure + "ssl.client.auth", "required");
@@ -195,7 +196,7 @@ public final class LocalSecurity {
             broker.put(secure + "ssl.client.auth", "none");
             broker.put("sasl.enabled.mechanisms", SCRAM);
             broker.put("sasl.mechanism.inter.broker.protocol", SCRAM);
-            broker.put(secure + SCRAM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config", jaas(BROKER));
+            broker.put(secure + SCRAM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config", jaas(BROKER));
         }
         return broker;
     }

@@ -12,6 +12,8 @@ import io.newswire.app.pipeline.KafkaTarget;
 import io.newswire.broker.LocalSecurity;
 import io.newswire.broker.SecurityMode;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +46,10 @@ class MutualTlsBrokerIT {
             final Properties reader = security.clientSecurity(LocalSecurity.READER);
             reader.setProperty("bootstrap.servers", kafka.bootstrapServers());
             try (Admin admin = Admin.create(reader)) {
-                assertThat(admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values()
+                assertThat(admin.describeAcls(AclBindingFilter.ANY).values()
                     .toCompletionStage().handle((acls, error) -> error).toCompletableFuture().get(30, TimeUnit.SECONDS))
                     .as("User:newswire-reader is no super user: it may not list ACLs")
-                    .isInstanceOf(org.apache.kafka.common.errors.ClusterAuthorizationException.class);
+                    .isInstanceOf(ClusterAuthorizationException.class);
             }
         }
 

@@ -3,23 +3,29 @@ package io.newswire.app.cli;
 import static io.newswire.app.cli.CapturedRun.newswire;
 import static io.newswire.app.pipeline.TestInputs.anInputFolder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -28,21 +34,36 @@ import io.newswire.app.Settings;
 import io.newswire.app.pipeline.CollectedRecord;
 import io.newswire.app.pipeline.KafkaTarget;
 import io.newswire.app.pipeline.OutputCollector;
+import io.newswire.app.pipeline.PipelineRun;
 import io.newswire.app.pipeline.TestInputs;
 import io.newswire.app.security.PipelineAcls;
 import io.newswire.broker.LocalSecurity;
 import io.newswire.broker.SecurityMode;
+import io.newswire.producer.parse.JsonlParser;
+import io.newswire.schema.WireItem;
 import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.streams.AuthorizationFailures;
 import io.newswire.streams.PipelineConfig;
 import io.newswire.streams.StreamsRunner;
 import io.newswire.streams.enrich.Enricher;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,7 +198,7 @@ class SecuredPipelineIT {
      */
     @Test
     void shouldFailFastNamingTheMissingAclAndCommitNothing(@TempDir final Path temp) throws Exception {
-        final String run = "a" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        final String run = "a" + UUID.randomUUID().toString().substring(0, 6);
         final List<AclCase> cases = new ArrayList<>();
         final PipelineConfig routed = PipelineConfig.fromProperties(caseSettings(run + "-0", true));
         final List<PipelineAcls.Entry> template = topologyAcls(routed, "User:" + run + "-0");
@@ -188,7 +209,7 @@ class SecuredPipelineIT {
             final boolean general = templateEntry != null
                 && templateEntry.binding().pattern().name().equals(routed.topics().general());
             if (templateEntry != null && templateEntry.binding().entry().operation()
-                == org.apache.kafka.common.acl.AclOperation.DELETE) {
+                == AclOperation.DELETE) {
                 continue;
             }
             // news.general is written only by an item that matches no route: that case gets a route matching nothing.
@@ -198,16 +219,16 @@ class SecuredPipelineIT {
             cases.add(new AclCase(id, config, entries, removed));
         }
         final Properties adminKafka = kafka.clientProperties(new Properties());
-        final Map<String, String> passwords = new java.util.HashMap<>();
+        final Map<String, String> passwords = new HashMap<>();
         try (Admin admin = Admin.create(adminKafka)) {
-            final List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> users = new ArrayList<>();
+            final List<UserScramCredentialAlteration> users = new ArrayList<>();
             for (final AclCase aclCase : cases) {
-                final String password = java.util.UUID.randomUUID().toString();
+                final String password = UUID.randomUUID().toString();
                 passwords.put(aclCase.id(), password);
-                users.add(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(aclCase.id(),
-                    new org.apache.kafka.clients.admin.ScramCredentialInfo(
-                        org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), password));
-                io.newswire.app.pipeline.PipelineRun.createTopics(adminKafka, aclCase.config(), Console.system());
+                users.add(new UserScramCredentialUpsertion(aclCase.id(),
+                    new ScramCredentialInfo(
+                        ScramMechanism.SCRAM_SHA_512, 4096), password));
+                PipelineRun.createTopics(adminKafka, aclCase.config(), Console.system());
                 admin.createAcls(aclCase.granted()).all().get(30, TimeUnit.SECONDS);
             }
             admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
@@ -222,10 +243,10 @@ class SecuredPipelineIT {
 
         final Enricher enricher = Enricher.create(routed.enrichment());
         final List<StreamsRunner> runners = new ArrayList<>();
-        final Map<AclCase, Long> started = new java.util.HashMap<>();
-        final Map<AclCase, Throwable> failedAtStart = new java.util.HashMap<>();
-        final Map<AclCase, StreamsRunner> runnerOf = new java.util.HashMap<>();
-        final Map<AclCase, Long> failedAfterMillis = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<AclCase, Long> started = new HashMap<>();
+        final Map<AclCase, Throwable> failedAtStart = new HashMap<>();
+        final Map<AclCase, StreamsRunner> runnerOf = new HashMap<>();
+        final Map<AclCase, Long> failedAfterMillis = new ConcurrentHashMap<>();
         try {
             for (final AclCase aclCase : cases) {
                 final Properties caseKafka = userKafka(aclCase.id(), passwords.get(aclCase.id()));
@@ -262,7 +283,7 @@ class SecuredPipelineIT {
                 final Throwable failure = failedAtStart.containsKey(aclCase) ? failedAtStart.get(aclCase)
                     : runnerOf.get(aclCase).failure().orElse(null);
                 final String explanation = failure == null ? null
-                    : io.newswire.streams.AuthorizationFailures.explain(failure, aclCase.config());
+                    : AuthorizationFailures.explain(failure, aclCase.config());
                 System.out.printf("without %-45s the topology failed after %5d ms: %s%n",
                     aclCase.removed().describe(), failedAfterMillis.get(aclCase), explanation);
                 assertThat(explanation).as("without %s: %s", aclCase.removed().describe(), failure).isNotNull()
@@ -280,11 +301,11 @@ class SecuredPipelineIT {
     /** The producer's and the reader's ACLs removed in turn: the command fails at once, naming the topic or group. */
     @Test
     void shouldRefuseProducerAndReaderWithoutEachOfTheirAcls(@TempDir final Path temp) throws Exception {
-        final String id = "p" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        final String id = "p" + UUID.randomUUID().toString().substring(0, 6);
         final PipelineConfig config = PipelineConfig.fromProperties(caseSettings(id, true));
         final Properties pipeline = caseSettings(id, true);
         final Properties adminKafka = kafka.clientProperties(new Properties());
-        io.newswire.app.pipeline.PipelineRun.createTopics(adminKafka, config, Console.system());
+        PipelineRun.createTopics(adminKafka, config, Console.system());
         final TestInputs inputs = anInputFolder(temp.resolve("in")).withCorpusItems(1).withBrokenLine().build();
         final List<PipelineAcls.Entry> all = PipelineAcls.of(config, new PipelineAcls.Principals("User:nobody",
             "User:" + id + "-producer", "User:" + id + "-reader", id + "-readers"));
@@ -336,7 +357,7 @@ class SecuredPipelineIT {
      */
     @Test
     void shouldRefuseAWrongPasswordAndAPlaintextClient(@TempDir final Path temp) throws Exception {
-        final String wrongPassword = "wrong-" + java.util.UUID.randomUUID();
+        final String wrongPassword = "wrong-" + UUID.randomUUID();
         final Path wrong = withPipeline(temp, userKafka(LocalSecurity.ADMIN, wrongPassword), new Properties(),
             "wrong-password");
         final long start = System.nanoTime();
@@ -362,7 +383,7 @@ class SecuredPipelineIT {
         props.setProperty("socket.connection.setup.timeout.ms", "2000");
         final long start = System.nanoTime();
         try (Admin admin = Admin.create(props)) {
-            final Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
+            final Throwable failure = catchThrowable(() ->
                 admin.describeCluster().nodes().get(10, TimeUnit.SECONDS));
             final long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             System.out.printf("%s: refused after %d ms: %s%n", what, millis, failure);
@@ -373,15 +394,15 @@ class SecuredPipelineIT {
     }
 
     private static Map<String, String> addUsers(final List<String> names) throws Exception {
-        final Map<String, String> passwords = new java.util.HashMap<>();
+        final Map<String, String> passwords = new HashMap<>();
         try (Admin admin = Admin.create(kafka.clientProperties(new Properties()))) {
-            final List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> users = new ArrayList<>();
+            final List<UserScramCredentialAlteration> users = new ArrayList<>();
             for (final String name : names) {
-                final String password = java.util.UUID.randomUUID().toString();
+                final String password = UUID.randomUUID().toString();
                 passwords.put(name, password);
-                users.add(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(name,
-                    new org.apache.kafka.clients.admin.ScramCredentialInfo(
-                        org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), password));
+                users.add(new UserScramCredentialUpsertion(name,
+                    new ScramCredentialInfo(
+                        ScramMechanism.SCRAM_SHA_512, 4096), password));
             }
             admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
         }
@@ -425,7 +446,7 @@ class SecuredPipelineIT {
             }
             consumer.commitSync(Duration.ofSeconds(10));
             return read ? null : "nothing read within 20 s";
-        } catch (final org.apache.kafka.common.KafkaException e) {
+        } catch (final KafkaException e) {
             return e.toString();
         }
     }
@@ -495,17 +516,17 @@ class SecuredPipelineIT {
     private static void publishInputs(final Properties adminKafka, final List<AclCase> cases) throws Exception {
         final String line = new String(SecuredPipelineIT.class.getResourceAsStream("/samples/kremlin-en-samples.jsonl")
             .readAllBytes(), StandardCharsets.UTF_8).split("\n")[0];
-        final io.newswire.schema.WireItem item = new io.newswire.producer.parse.JsonlParser(java.time.Clock.systemUTC())
+        final WireItem item = new JsonlParser(Clock.systemUTC())
             .parseLine("kremlin-en-samples.jsonl", 1, line);
         final NewswireSerdes serdes = new NewswireSerdes();
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(adminKafka,
-            new org.apache.kafka.common.serialization.StringSerializer(),
-            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(adminKafka,
+            new StringSerializer(),
+            new ByteArraySerializer())) {
             for (final AclCase aclCase : cases) {
                 final String raw = aclCase.config().topics().raw();
                 final byte[] value = aclCase.needsPoison() ? "not an Avro record".getBytes(StandardCharsets.UTF_8)
                     : serdes.wireItem().serializer().serialize(raw, item);
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(raw, item.getId(), value))
+                producer.send(new ProducerRecord<>(raw, item.getId(), value))
                     .get(30, TimeUnit.SECONDS);
             }
         }
@@ -520,8 +541,8 @@ class SecuredPipelineIT {
         final List<String> seen = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
             new ByteArrayDeserializer())) {
-            final List<org.apache.kafka.common.TopicPartition> partitions = config.outputTopics().stream()
-                .map(topic -> new org.apache.kafka.common.TopicPartition(topic, 0)).toList();
+            final List<TopicPartition> partitions = config.outputTopics().stream()
+                .map(topic -> new TopicPartition(topic, 0)).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final long deadline = System.nanoTime() + wait.toNanos();
@@ -587,11 +608,11 @@ class SecuredPipelineIT {
     }
 
     /** Writes to the capture and passes on to the console. */
-    private static final class Tee extends java.io.OutputStream {
-        private final java.io.OutputStream capture;
-        private final java.io.OutputStream console;
+    private static final class Tee extends OutputStream {
+        private final OutputStream capture;
+        private final OutputStream console;
 
-        Tee(final java.io.OutputStream capture, final java.io.OutputStream console) {
+        Tee(final OutputStream capture, final OutputStream console) {
             this.capture = capture;
             this.console = console;
         }
