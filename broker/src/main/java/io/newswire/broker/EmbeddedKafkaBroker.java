@@ -73,6 +73,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final String HOST = "localhost";
     private static final String BROKER_LISTENER = "PLAINTEXT";
+    /** The client listener of a secured broker; {@link LocalSecurity} configures it as {@code listener.name.secure.}. */
+    static final String SECURE_LISTENER = "SECURE";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String LOCK_FILE = ".lock";
     private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -109,6 +111,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int numPartitions;
     private final Map<String, String> brokerProperties;
     private final Duration startTimeout;
+    private final ListenerSecurity security;
 
     private State state = State.NEW;
     private Path storage;
@@ -129,6 +132,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.numPartitions = builder.numPartitions;
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
         this.startTimeout = builder.startTimeout;
+        this.security = builder.security;
     }
 
     public static Builder builder() {
@@ -157,7 +161,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             clusterId = formatOrVerifyStorage();
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapAddress()));
+            admin = Admin.create(adminProperties());
             awaitAnswer(deadlineNanos);
             state = State.RUNNING;
             LOG.info("Kafka broker ready at {} in {} ms (cluster {}, storage {})", bootstrapAddress(),
@@ -258,12 +262,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         final Map<String, String> properties = new LinkedHashMap<>();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", Integer.toString(nodeId));
-        properties.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort + ","
+        final String clientListener = security == null ? BROKER_LISTENER : SECURE_LISTENER;
+        properties.put("listeners", clientListener + "://" + HOST + ":" + brokerPort + ","
             + CONTROLLER_LISTENER + "://" + HOST + ":" + quorumPort);
-        properties.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort);
-        properties.put("listener.security.protocol.map",
-            BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        properties.put("inter.broker.listener.name", BROKER_LISTENER);
+        properties.put("advertised.listeners", clientListener + "://" + HOST + ":" + brokerPort);
+        // Secured, the broker's own traffic (transaction markers, which it sends to itself) also uses the secured
+        // client listener as the super user: no plaintext listener is left for anyone to bypass the ACLs through.
+        // The controller listener is not advertised, but a client could still name it in bootstrap.controllers:
+        // secured, it speaks TLS with client certificates required (LocalSecurity), so only holders of a certificate
+        // from the local CA get in, each as its own principal under the same ACLs.
+        properties.put("listener.security.protocol.map", security == null
+            ? BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+            : SECURE_LISTENER + ":" + security.clientProtocol() + "," + CONTROLLER_LISTENER + ":"
+                + security.controllerProtocol());
+        properties.put("inter.broker.listener.name", clientListener);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         // Static voters (kraft.version 0): the voter's address lives in this config, not in the storage, so a
         // restart may use another controller port.
@@ -476,6 +488,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
             .setHasDynamicQuorum(false)
             .setWriteBootstrapSnapshot(true);
+        if (security != null && !security.scramArguments().isEmpty()) {
+            formatter.setScramArguments(security.scramArguments());
+        }
         try {
             formatter.run();
         } catch (final RuntimeException e) {
@@ -578,6 +593,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return HOST + ":" + port;
     }
 
+    /** The readiness check's client: plain, or as the super user of {@link ListenerSecurity#adminClient()}. */
+    private Map<String, Object> adminProperties() {
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        if (security != null) {
+            properties.putAll(security.adminClient());
+        }
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapAddress());
+        return properties;
+    }
+
     private static Properties toProperties(final Map<String, String> map) {
         final Properties properties = new Properties();
         properties.putAll(map);
@@ -595,8 +620,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int numPartitions = 1;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
+        private ListenerSecurity security;
 
         private Builder() {
+        }
+
+        /**
+         * Secures the client listener (then named {@code SECURE}) and the controller listener; the authorizer,
+         * keystores and users come as {@link #brokerProperties(Map)} (see {@link LocalSecurity}). Default: plaintext.
+         */
+        public Builder security(final ListenerSecurity listenerSecurity) {
+            this.security = Objects.requireNonNull(listenerSecurity, "listenerSecurity");
+            return this;
         }
 
         /**

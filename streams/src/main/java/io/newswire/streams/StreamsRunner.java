@@ -32,6 +32,7 @@ public final class StreamsRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
 
     private final KafkaStreams streams;
+    private volatile Throwable failure;
 
     /**
      * @param kafka Kafka settings: at least {@code bootstrap.servers}; anything else (security, threads, state.dir)
@@ -55,6 +56,12 @@ public final class StreamsRunner implements AutoCloseable {
             withDeadLetterMeters(streamsProperties(actual, kafka), meters), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setUncaughtExceptionHandler(error -> {
+            failure = error;
+            final String denied = AuthorizationFailures.explain(error, actual);
+            if (denied != null) {
+                LOG.error("the topology stopped: {}", denied, error);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
                 + "(records that fail a stage go to the dead-letter topic, this is something else)", error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -113,6 +120,11 @@ public final class StreamsRunner implements AutoCloseable {
     /** The Kafka Streams instance, for metrics binders and health checks; the runner owns its lifecycle. */
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The error that stopped the topology, if one did. */
+    public java.util.Optional<Throwable> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     public void start() {

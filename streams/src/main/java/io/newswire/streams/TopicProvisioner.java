@@ -13,6 +13,7 @@ import io.newswire.schema.config.Limits;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -23,6 +24,16 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 public final class TopicProvisioner {
 
     private final Admin admin;
+
+    /**
+     * What {@link #ensureTopics} did.
+     *
+     * @param created    the topics it created
+     * @param notAllowed missing topics (or topics this principal may not see) that it may not create: under ACLs a
+     *                   client sees only the topics it may use, and the cluster admin creates the others
+     */
+    public record Provisioned(List<String> created, List<String> notAllowed) {
+    }
 
     public TopicProvisioner(final Admin admin) {
         this.admin = admin;
@@ -69,11 +80,12 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Creates the missing topics of {@code config}; returns the names it created.
+     * Creates the missing topics of {@code config} that this client may create.
      *
-     * @throws IllegalStateException naming the topics and the cause when Kafka refuses or does not answer in time
+     * @throws IllegalStateException naming the topics and the cause when Kafka refuses for another reason than
+     *                               authorization, or does not answer in time
      */
-    public List<String> ensureTopics(final PipelineConfig config) {
+    public Provisioned ensureTopics(final PipelineConfig config) {
         final List<String> wanted = new ArrayList<>();
         wanted.add(config.topics().raw());
         wanted.addAll(config.outputTopics());
@@ -90,17 +102,21 @@ public final class TopicProvisioner {
                 }
             }
             final List<String> created = new ArrayList<>();
+            final List<String> notAllowed = new ArrayList<>();
             for (final NewTopic topic : missing) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
                     created.add(topic.name());
                 } catch (final ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        // A producer sees news.raw and news.dlq only: the outputs are hidden from it, not missing.
+                        notAllowed.add(topic.name());
+                    } else if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
             }
-            return created;
+            return new Provisioned(List.copyOf(created), List.copyOf(notAllowed));
         } catch (final ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + wanted + ": " + e.getCause().getMessage()
                 + " (check that the cluster is reachable and allows topic creation, or create them beforehand)",

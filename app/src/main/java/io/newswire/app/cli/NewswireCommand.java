@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         TailCommand.class,
         LagCommand.class,
         BrokerCommand.class,
+        AclsCommand.class,
         EnrichCommand.class,
         EvalCommand.class,
         EvalDedupCommand.class,

@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.newswire.app.Console;
 import io.newswire.broker.EmbeddedKafkaBroker;
+import io.newswire.broker.LocalSecurity;
 
 /**
  * The Kafka a command talks to: the cluster named by bootstrap.servers, or else an embedded broker started here
@@ -20,15 +21,17 @@ public final class KafkaTarget implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
     private final String bootstrapServers;
+    private final LocalSecurity security;
 
-    private KafkaTarget(final EmbeddedKafkaBroker broker, final String bootstrapServers) {
+    private KafkaTarget(final EmbeddedKafkaBroker broker, final String bootstrapServers, final LocalSecurity security) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
     }
 
     /** The external cluster at {@code bootstrapServers}. */
     public static KafkaTarget external(final String bootstrapServers) {
-        return new KafkaTarget(null, bootstrapServers);
+        return new KafkaTarget(null, bootstrapServers, null);
     }
 
     /**
@@ -38,6 +41,17 @@ public final class KafkaTarget implements AutoCloseable {
      * @param port    its port, 0 for any free one
      */
     public static KafkaTarget embedded(final Path storage, final int port, final Console console) {
+        return embedded(storage, port, null, console);
+    }
+
+    /**
+     * Starts an embedded broker whose clients must authenticate as one of {@code security}'s principals, under ACLs.
+     *
+     * @param storage  its storage folder (kept across runs), or null for a temporary one removed on close
+     * @param security the listener security and the material to use, or null for a plaintext broker
+     */
+    public static KafkaTarget embedded(final Path storage, final int port, final LocalSecurity security,
+                                       final Console console) {
         final long start = System.nanoTime();
         final EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder()
             .port(port)
@@ -49,10 +63,14 @@ public final class KafkaTarget implements AutoCloseable {
         if (storage != null) {
             builder.storageDirectory(storage);
         }
+        if (security != null) {
+            security.configure(builder);
+        }
         final EmbeddedKafkaBroker broker = builder.build().start();
-        console.note("embedded Kafka broker at %s (storage %s) started in %.1f s", broker.bootstrapServers(),
-            broker.storageDirectory(), (System.nanoTime() - start) / 1e9);
-        return new KafkaTarget(broker, broker.bootstrapServers());
+        console.note("embedded Kafka broker at %s (%s, storage %s) started in %.1f s", broker.bootstrapServers(),
+            security == null ? "plaintext" : security.mode().label(), broker.storageDirectory(),
+            (System.nanoTime() - start) / 1e9);
+        return new KafkaTarget(broker, broker.bootstrapServers(), security);
     }
 
     public String bootstrapServers() {
@@ -64,9 +82,15 @@ public final class KafkaTarget implements AutoCloseable {
         return broker == null ? null : broker.storageDirectory();
     }
 
-    /** {@code kafka} with this target's bootstrap.servers. */
+    /**
+     * {@code kafka} with this target's bootstrap.servers; for a secured embedded broker, over the super user's
+     * security settings (which {@code kafka} may override, to connect as another principal).
+     */
     public Properties clientProperties(final Properties kafka) {
         final Properties props = new Properties();
+        if (security != null) {
+            props.putAll(security.clientSecurity(LocalSecurity.ADMIN));
+        }
         props.putAll(kafka);
         props.setProperty("bootstrap.servers", bootstrapServers);
         return props;

@@ -146,9 +146,13 @@ public final class PipelineRun {
     /** Creates the pipeline's missing topics on the Kafka of {@code kafka}, telling the user which. */
     public static void createTopics(final Properties kafka, final PipelineConfig config, final Console console) {
         try (Admin admin = Admin.create(kafka)) {
-            final List<String> created = new TopicProvisioner(admin).ensureTopics(config);
-            if (!created.isEmpty()) {
-                console.note("created topics %s", String.join(", ", created));
+            final TopicProvisioner.Provisioned provisioned = new TopicProvisioner(admin).ensureTopics(config);
+            if (!provisioned.created().isEmpty()) {
+                console.note("created topics %s", String.join(", ", provisioned.created()));
+            }
+            if (!provisioned.notAllowed().isEmpty()) {
+                console.note("not allowed to see or create %s (the cluster admin creates them: 'newswire acls "
+                    + "--apply' does)", String.join(", ", provisioned.notAllowed()));
             }
         }
     }
