@@ -2,6 +2,7 @@ package io.newswire.streams;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -32,6 +33,7 @@ public final class StreamsRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
 
     private final KafkaStreams streams;
+    private volatile String failure;
 
     /**
      * @param kafka Kafka settings: at least {@code bootstrap.servers}; anything else (security, threads, state.dir)
@@ -51,14 +53,27 @@ public final class StreamsRunner implements AutoCloseable {
                          final Enricher enricher, final PipelineMeters meters) {
         final PipelineConfig actual = withRawPartitions(config, kafka);
         final LagAwareClients clients = new LagAwareClients(meters, Set.copyOf(actual.outputTopics()));
+        final Properties props = streamsProperties(actual, kafka);
+        final String stateDir = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)).toAbsolutePath().toString();
         this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients, meters),
-            withDeadLetterMeters(streamsProperties(actual, kafka), meters), clients);
+            withDeadLetterMeters(props, meters), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
-                + "(records that fail a stage go to the dead-letter topic, this is something else)", error);
+            final String reason = StateDiskFull.explain(error, stateDir).orElseGet(() -> "the topology stopped on an "
+                + "unexpected error; shutting down so a supervisor can restart it (records that fail a stage go to "
+                + "the dead-letter topic, this is something else): " + error);
+            failure = reason;
+            LOG.error(reason, error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /**
+     * Why the topology stopped, in one line for people, when a stream thread died (a full state directory says so
+     * and what to do); empty while it runs or after a clean close.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineMeters;
+import io.newswire.streams.StateDiskFull;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -60,6 +61,12 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
     @Override
     public ProcessingExceptionHandler.Response handleError(final ErrorHandlerContext context, final Record<?, ?> record,
                                                           final Exception exception) {
+        if (StateDiskFull.isCause(exception)) {
+            // A full state directory is no fault of the record: dead-lettering would send every record after it to
+            // news.dlq while the stores refuse each write. Failing stops the thread before its transaction commits,
+            // and the runner says what to do; after a restart with space the same records are processed again.
+            return ProcessingExceptionHandler.Response.fail();
+        }
         return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, context.processorNodeId(),
             exception)));
     }
