@@ -2,6 +2,7 @@ package io.newswire.streams;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -33,6 +34,7 @@ public final class StreamsRunner implements AutoCloseable {
 
     private final KafkaStreams streams;
     private volatile Throwable failure;
+    private volatile String failureReason;
 
     /**
      * @param kafka Kafka settings: at least {@code bootstrap.servers}; anything else (security, threads, state.dir)
@@ -52,20 +54,30 @@ public final class StreamsRunner implements AutoCloseable {
                          final Enricher enricher, final PipelineMeters meters) {
         final PipelineConfig actual = withRawPartitions(config, kafka);
         final LagAwareClients clients = new LagAwareClients(meters, Set.copyOf(actual.outputTopics()));
+        final Properties props = streamsProperties(actual, kafka);
+        final String stateDir = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)).toAbsolutePath().toString();
         this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients, meters),
-            withDeadLetterMeters(streamsProperties(actual, kafka), meters), clients);
+            withDeadLetterMeters(props, meters), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setUncaughtExceptionHandler(error -> {
             failure = error;
             final String denied = AuthorizationFailures.explain(error, actual);
-            if (denied != null) {
-                LOG.error("the topology stopped: {}", denied, error);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            }
-            LOG.error("the topology stopped on an unexpected error; shutting down so a supervisor can restart it "
-                + "(records that fail a stage go to the dead-letter topic, this is something else)", error);
+            final String reason = denied != null ? "the topology stopped: " + denied
+                : StateDiskFull.explain(error, stateDir).orElseGet(() -> "the topology stopped on an unexpected "
+                    + "error; shutting down so a supervisor can restart it (records that fail a stage go to the "
+                    + "dead-letter topic, this is something else): " + error);
+            failureReason = reason;
+            LOG.error(reason, error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /**
+     * Why the topology stopped, in one line for people, when a stream thread died (a full state directory says so
+     * and what to do); empty while it runs or after a clean close.
+     */
+    public Optional<String> failureReason() {
+        return Optional.ofNullable(failureReason);
     }
 
     /**

@@ -62,6 +62,10 @@ public final class StreamsCommand implements Callable<Integer> {
             final boolean failed = runner.state() == KafkaStreams.State.ERROR
                 || runner.state() == KafkaStreams.State.PENDING_ERROR;
             runner.close(Duration.ofSeconds(30));
+            if (failed) {
+                // The log has the stack trace; this is the line a person running the command reads.
+                runner.failureReason().ifPresent(reason -> console.note("%s", reason));
+            }
             return failed ? 1 : 0;
         } finally {
             latch.closed();

@@ -110,6 +110,15 @@ final class FaultRig implements AutoCloseable {
         return Accounting.of(runId, collector.records(), config).accounted();
     }
 
+    /**
+     * Inputs of run {@code runId} dead-lettered so far (read_committed): the verifier counts a dead letter as
+     * accounted for, so a test whose inputs are all valid asks this to see that none was sent there by a fault.
+     */
+    long deadLetters(final String runId) {
+        accounted(runId);
+        return Accounting.of(runId, collector.records(), config).count(Accounting.Outcome.DEAD_LETTER);
+    }
+
     /** The Kafka Streams settings a child topology gets on top of the pipeline's, as a config file's lines. */
     static Properties childSettings(final Properties pipeline, final Path stateDir) {
         final Properties settings = new Properties();

@@ -14,6 +14,7 @@ import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.serde.AvroSerde;
 import io.newswire.schema.serde.SchemaTrust;
 import io.newswire.streams.Durations;
+import io.newswire.streams.stage.DeadLetterHandler;
 import io.newswire.streams.stage.DedupOutcome;
 import io.newswire.streams.stage.Staged;
 import org.apache.kafka.common.header.Headers;
@@ -275,6 +276,12 @@ public final class DedupIndex implements Processor<String, byte[], String, Stage
             }
             outcome = Staged.ok(outcome(item, verdict, story, self.getEventTime()), null);
         } catch (final RuntimeException e) {
+            if (DeadLetterHandler.isStoreFailure(e)) {
+                // The stores cannot be read or written (a full disk among other causes), which is no fault of this
+                // item: a dead letter would lose it (and every item after it). Thrown on, it stops the task before
+                // its transaction commits.
+                throw e;
+            }
             outcome = Staged.<EnrichedItem>ok(item, null).fail(STAGE, e);
         }
         context.forward(new Record<>(item.getId(), outcome, self.getEventTime(), headersOf(request)));

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.newswire.schema.DeadLetter;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineMeters;
+import io.newswire.streams.StateDiskFull;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -60,6 +61,13 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
     @Override
     public ProcessingExceptionHandler.Response handleError(final ErrorHandlerContext context, final Record<?, ?> record,
                                                           final Exception exception) {
+        if (isStoreFailure(exception)) {
+            // A state store that cannot be read or written (a full state directory among other causes) is no fault
+            // of the record: dead-lettering would send every record after it to news.dlq while the store refuses
+            // each one. Failing stops the thread before its transaction commits, and the runner says what to do;
+            // after a restart the same records are processed again.
+            return ProcessingExceptionHandler.Response.fail();
+        }
         return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, context.processorNodeId(),
             exception)));
     }
@@ -87,6 +95,23 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
                                                                        final SerializationExceptionOrigin origin) {
         return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context,
             "serialize " + record.topic(), exception)));
+    }
+
+    /**
+     * Whether {@code error} comes from a state store (RocksDB, its files) rather than from the record: such an error
+     * stops the topology instead of dead-lettering the record.
+     */
+    public static boolean isStoreFailure(final Throwable error) {
+        if (StateDiskFull.isCause(error)) {
+            return true;
+        }
+        final java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.streams.errors.ProcessorStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(final ErrorHandlerContext context, final String stage,

@@ -32,13 +32,18 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 
 class DeadLetterHandlerTest {
 
@@ -131,6 +136,39 @@ class DeadLetterHandlerTest {
         });
         assertThat(timedOut.result()).isEqualTo(ProductionExceptionHandler.Result.RETRY);
         assertThat(dlqRefused.result()).as("nowhere left to keep it").isEqualTo(ProductionExceptionHandler.Result.FAIL);
+    }
+
+    @Test
+    void shouldFailInsteadOfDeadLetteringWhenTheStateDiskIsFull() {
+        final DeadLetterHandler handler = new DeadLetterHandler();
+        handler.configure(java.util.Map.of(DeadLetterHandler.TOPIC_CONFIG, "news.dlq"));
+        // What a store throws when RocksDB cannot write its next SST file (seen in StateDiskFullIT).
+        final ProcessorStateException full = new ProcessorStateException("Error while removing key from store "
+            + "dedup-pending", new RocksDBException("While appending to file: 001893.sst: No space left on device",
+            new Status(Status.Code.IOError, Status.SubCode.NoSpace, "No space left on device")));
+
+        final ProcessingExceptionHandler.Response response = handler.handleError(context(),
+            new Record<>("item-7", "raw value", 0L), full);
+
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void shouldFailInsteadOfDeadLetteringWhenAStoreCannotBeUsedButDeadLetterAnyOtherError() {
+        final DeadLetterHandler handler = new DeadLetterHandler();
+        handler.configure(java.util.Map.of(DeadLetterHandler.TOPIC_CONFIG, "news.dlq"));
+        final RuntimeException storeClosed = new IllegalStateException("while deciding",
+            new ProcessorStateException("Store dedup-postings is currently closed"));
+
+        final ProcessingExceptionHandler.Response stop = handler.handleError(context(),
+            new Record<>("item-7", "raw value", 0L), storeClosed);
+        final ProcessingExceptionHandler.Response resume = handler.handleError(context(),
+            new Record<>("item-7", "raw value", 0L), new IllegalArgumentException("a bug on this record"));
+
+        assertThat(stop.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(resume.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        assertThat(resume.deadLetterQueueRecords()).hasSize(1);
     }
 
     private TopologyTestDriver driver(final PipelineMeters meters) {
