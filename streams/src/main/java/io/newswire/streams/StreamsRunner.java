@@ -35,6 +35,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private volatile Throwable failure;
     private volatile String failureReason;
+    private final java.util.function.Function<Throwable, String> explain;
 
     /**
      * @param kafka Kafka settings: at least {@code bootstrap.servers}; anything else (security, threads, state.dir)
@@ -59,15 +60,15 @@ public final class StreamsRunner implements AutoCloseable {
         this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients, meters),
             withDeadLetterMeters(props, meters), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
-        streams.setUncaughtExceptionHandler(error -> {
-            failure = error;
+        this.explain = error -> {
             final String denied = AuthorizationFailures.explain(error, actual);
-            final String reason = denied != null ? "the topology stopped: " + denied
+            return denied != null ? "the topology stopped: " + denied
                 : StateDiskFull.explain(error, stateDir).orElseGet(() -> "the topology stopped on an unexpected "
                     + "error; shutting down so a supervisor can restart it (records that fail a stage go to the "
                     + "dead-letter topic, this is something else): " + error);
-            failureReason = reason;
-            LOG.error(reason, error);
+        };
+        streams.setUncaughtExceptionHandler(error -> {
+            failed(error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     }
@@ -139,8 +140,25 @@ public final class StreamsRunner implements AutoCloseable {
         return java.util.Optional.ofNullable(failure);
     }
 
+    /**
+     * Starts the topology. Kafka Streams opens the stores of the tasks it finds in the state directory here, before
+     * any thread runs, so a state directory that cannot be written fails this call rather than a stream thread; the
+     * reason is then in {@link #failureReason()} as it would be for a thread.
+     */
     public void start() {
-        streams.start();
+        try {
+            streams.start();
+        } catch (final RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    private void failed(final Throwable error) {
+        failure = error;
+        final String reason = explain.apply(error);
+        failureReason = reason;
+        LOG.error(reason, error);
     }
 
     public KafkaStreams.State state() {

@@ -56,7 +56,13 @@ public final class StreamsCommand implements Callable<Integer> {
                     latch.release();
                 }
             });
-            runner.start();
+            try {
+                runner.start();
+            } catch (final RuntimeException e) {
+                // Logged with its stack trace by the runner; this is the line a person running the command reads.
+                console.note("%s", runner.failureReason().orElse(String.valueOf(e.getMessage())));
+                return 1;
+            }
             console.note("streams '%s' reading %s; Ctrl-C to stop", config.applicationId(), config.topics().raw());
             latch.await();
             final boolean failed = runner.state() == KafkaStreams.State.ERROR
