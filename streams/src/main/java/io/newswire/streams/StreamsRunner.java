@@ -53,7 +53,7 @@ public final class StreamsRunner implements AutoCloseable {
         final PipelineConfig actual = withRawPartitions(config, kafka);
         final LagAwareClients clients = new LagAwareClients(meters, Set.copyOf(actual.outputTopics()));
         this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients, meters),
-            withDeadLetterMeters(streamsProperties(actual, kafka), meters), clients);
+            withDeadLetterObjects(streamsProperties(actual, kafka), meters, serdes), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setUncaughtExceptionHandler(error -> {
             failure = error;
@@ -111,9 +111,11 @@ public final class StreamsRunner implements AutoCloseable {
         return props;
     }
 
-    private static Properties withDeadLetterMeters(final Properties props, final PipelineMeters meters) {
-        // An object, not a class name: Kafka hands the handler the original values of its configuration.
+    private static Properties withDeadLetterObjects(final Properties props, final PipelineMeters meters,
+                                                    final NewswireSerdes serdes) {
+        // Objects, not class names: Kafka hands the handler the original values of its configuration.
         props.put(DeadLetterHandler.METERS_CONFIG, meters);
+        props.put(DeadLetterHandler.SERDES_CONFIG, serdes);
         return props;
     }
 
