@@ -2,7 +2,9 @@ package io.newswire.schema.serde;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
@@ -24,7 +26,13 @@ final class ConfluentFormat<T extends SpecificRecord> {
 
     private final Class<T> type;
     private final String url;
-    private final AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+    private final Map<String, Object> configs;
+    /**
+     * One serializer per topic: Apicurio's schema cache is keyed by the schema's content, so a serializer that
+     * registered EnrichedItem under news.security-value would write news.trade's values with that artifact's id and
+     * never register news.trade-value.
+     */
+    private final Map<String, AvroKafkaSerializer<T>> serializers = new ConcurrentHashMap<>();
     private final AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
     private final SubjectCompatibility compatibility;
 
@@ -33,8 +41,7 @@ final class ConfluentFormat<T extends SpecificRecord> {
         this.type = type;
         this.url = settings.url().orElseThrow();
         this.compatibility = compatibility;
-        final Map<String, Object> configs = configs(settings);
-        serializer.configure(configs, false);
+        this.configs = configs(settings);
         deserializer.configure(configs, false);
     }
 
@@ -49,7 +56,8 @@ final class ConfluentFormat<T extends SpecificRecord> {
         configs.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, "true");
         configs.putAll(settings.serde());
         configs.put(SerdeConfig.REGISTRY_URL, settings.apicurioApi());
-        configs.put(SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, "true");
+        // What apicurio.registry.as-confluent=true means, said directly (setting both makes the serde warn).
+        configs.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         configs.put(SerdeConfig.USE_ID, "contentId");
         configs.put(SerdeConfig.ENABLE_HEADERS, "false");
         configs.put(AvroKafkaSerdeConfig.AVRO_ENCODING, AvroKafkaSerdeConfig.AVRO_ENCODING_BINARY);
@@ -66,7 +74,7 @@ final class ConfluentFormat<T extends SpecificRecord> {
     byte[] encode(final String topic, final T value) {
         final byte[] bytes;
         try {
-            bytes = serializer.serialize(topic, value);
+            bytes = serializers.computeIfAbsent(topic, this::serializer).serialize(topic, value);
         } catch (final RuntimeException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic
                 + " in schema registry mode: the schema registry " + url + " did not register or find subject "
@@ -75,6 +83,12 @@ final class ConfluentFormat<T extends SpecificRecord> {
         }
         compatibility.ensureBackward(topic + "-value");
         return bytes;
+    }
+
+    private AvroKafkaSerializer<T> serializer(final String topic) {
+        final AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(configs, false);
+        return serializer;
     }
 
     /**

@@ -83,7 +83,7 @@ class RegistryModeTest {
             .containsEntry("apicurio.registry.url", "http://registry:8080/apis/registry/v2")
             .containsEntry("apicurio.auth.username", "newswire")
             .containsEntry("apicurio.registry.headers.enabled", "false")
-            .containsEntry("apicurio.registry.as-confluent", "true")
+            .containsEntry("apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler")
             .containsEntry("apicurio.registry.use-id", "contentId");
         assertThat(SchemaRegistrySettings.from(" ", properties).enabled()).isFalse();
     }
