@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import io.newswire.schema.serde.SchemaRegistrySettings;
 import io.newswire.streams.NewswireConfigDef;
 import io.newswire.streams.PipelineConfig;
 
@@ -163,10 +164,14 @@ public final class Settings {
         return io.newswire.app.ops.OpsSettings.from(all);
     }
 
-    /** Kafka client settings: every key outside {@code newswire.*}. */
+    /**
+     * Kafka client settings: every key outside {@code newswire.*}, but for the schema registry serde's own
+     * {@code apicurio.*} keys, which {@link #pipeline()} carries to the serdes.
+     */
     public Properties kafka() {
         final Properties kafka = new Properties();
         all.stringPropertyNames().stream().filter(key -> !key.startsWith(PipelineConfig.PREFIX))
+            .filter(key -> !key.startsWith(SchemaRegistrySettings.SERDE_PREFIX))
             .forEach(key -> kafka.setProperty(key, all.getProperty(key)));
         return kafka;
     }

@@ -62,6 +62,7 @@ public final class NewswireConfigDef {
     public static final String ENRICH_LANGUAGE_MIN_LETTERS = PREFIX + "enrich.language.min.letters";
     public static final String ENRICH_LANGUAGE_MIN_CONFIDENCE = PREFIX + "enrich.language.min.confidence";
     public static final String INPUT_MAX_BYTES = PREFIX + "input.max.bytes";
+    public static final String SCHEMA_REGISTRY_URL = PREFIX + "schema.registry.url";
     public static final String OPS_HTTP_PORT = PREFIX + "ops.http.port";
     public static final String OPS_LAG_REFRESH = PREFIX + "ops.lag.refresh";
     public static final String OPS_LAG_WINDOW = PREFIX + "ops.lag.window";
@@ -247,6 +248,16 @@ public final class NewswireConfigDef {
                     + " (4 MiB, so that an enriched item fits in a record)",
                     value -> (Long) value >= 1 && (Long) value <= Limits.MAX_ITEM_BYTES),
                 Importance.MEDIUM, "Largest input item accepted (a .txt file or one .jsonl line), in bytes.")
+            // The base URL, not an API's: the serde speaks Apicurio's /apis/registry/v2 and consumers are told the
+            // Confluent-compatible /apis/ccompat/v7, both under it.
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, null,
+                new Expected("the registry's base URL, like http://localhost:8080 (newswire adds the API paths)",
+                    value -> value == null || ((String) value).isBlank()
+                        || ((String) value).trim().matches("https?://[^/\\s]+/?")),
+                Importance.HIGH, "Schema registry mode: with an Apicurio Registry's base URL, the values of news.raw "
+                    + "and every output topic are written in the Confluent wire format (magic byte 0, 4-byte schema "
+                    + "id) with their schemas registered under <topic>-value with BACKWARD compatibility; apicurio.* "
+                    + "keys (auth, TLS) go to the serde. Unset: Avro single-object encoding. Readers take both.")
             .define(OPS_HTTP_PORT, Type.INT, null,
                 new Expected("a port from 0 (any free one) to 65535, or -1 for none",
                     value -> value == null || (Integer) value >= -1 && (Integer) value <= 65535),

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import io.newswire.schema.config.TopicNames;
+import io.newswire.schema.serde.SchemaRegistrySettings;
 import io.newswire.streams.dedup.DedupSettings;
 import io.newswire.streams.dedup.FingerprintSettings;
 import io.newswire.streams.enrich.EnrichmentSettings;
@@ -32,10 +33,12 @@ import io.newswire.streams.enrich.EnrichmentSettings;
  * @param enrichment    language, entity and topic settings
  * @param dedup         how near-duplicates, updates and translations are decided
  * @param fingerprint   how near-duplicate fingerprints are made (shingle size, LSH bands)
+ * @param schemaRegistry where values' schemas are registered in schema registry mode; {@code NONE} for single-object
  */
 public record PipelineConfig(String applicationId, TopicNames topics, Map<String, Set<String>> routes,
                              Duration dedupWindow, int partitions, short replicationFactor,
-                             EnrichmentSettings enrichment, DedupSettings dedup, FingerprintSettings fingerprint) {
+                             EnrichmentSettings enrichment, DedupSettings dedup, FingerprintSettings fingerprint,
+                             SchemaRegistrySettings schemaRegistry) {
 
     public static final String PREFIX = "newswire.";
 
@@ -59,6 +62,7 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
         Objects.requireNonNull(enrichment, "enrichment");
         Objects.requireNonNull(dedup, "dedup");
         Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(schemaRegistry, "schemaRegistry");
         routes = copyRoutes(routes);
         if (dedupWindow.isNegative() || dedupWindow.isZero()) {
             throw new IllegalArgumentException("newswire.dedup.window must be positive, was " + dedupWindow);
@@ -81,6 +85,15 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
                     + "to " + topics.route(route) + ", which newswire uses for something else; name it otherwise");
             }
         }
+    }
+
+    /** A configuration without a schema registry (single-object encoding). */
+    public PipelineConfig(final String applicationId, final TopicNames topics, final Map<String, Set<String>> routes,
+                          final Duration dedupWindow, final int partitions, final short replicationFactor,
+                          final EnrichmentSettings enrichment, final DedupSettings dedup,
+                          final FingerprintSettings fingerprint) {
+        this(applicationId, topics, routes, dedupWindow, partitions, replicationFactor, enrichment, dedup, fingerprint,
+            SchemaRegistrySettings.NONE);
     }
 
     /** The defaults: newswire's topic names, one route per taxonomy topic, a 7-day window, the settings' defaults. */
@@ -112,7 +125,8 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
             ((Integer) values.get(NewswireConfigDef.TOPIC_REPLICATION_FACTOR)).shortValue(),
             enrichment(values),
             dedupSettings(values),
-            fingerprintSettings(values));
+            fingerprintSettings(values),
+            SchemaRegistrySettings.from((String) values.get(NewswireConfigDef.SCHEMA_REGISTRY_URL), properties));
     }
 
     private static EnrichmentSettings enrichment(final Map<String, Object> values) {
@@ -165,25 +179,25 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
     /** A copy with another application id (tests and replays use fresh ones). */
     public PipelineConfig withApplicationId(final String id) {
         return new PipelineConfig(id, topics, routes, dedupWindow, partitions, replicationFactor, enrichment, dedup,
-            fingerprint);
+            fingerprint, schemaRegistry);
     }
 
     /** A copy whose topics are created with {@code count} partitions. */
     public PipelineConfig withPartitions(final int count) {
         return new PipelineConfig(applicationId, topics, routes, dedupWindow, count, replicationFactor, enrichment,
-            dedup, fingerprint);
+            dedup, fingerprint, schemaRegistry);
     }
 
     /** A copy with other near-duplicate settings. */
     public PipelineConfig withDedup(final DedupSettings settings) {
         return new PipelineConfig(applicationId, topics, routes, dedupWindow, partitions, replicationFactor, enrichment,
-            settings, fingerprint);
+            settings, fingerprint, schemaRegistry);
     }
 
     /** A copy with another dedup window. */
     public PipelineConfig withDedupWindow(final Duration window) {
         return new PipelineConfig(applicationId, topics, routes, window, partitions, replicationFactor, enrichment,
-            dedup, fingerprint);
+            dedup, fingerprint, schemaRegistry);
     }
 
     /**
@@ -192,7 +206,13 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
      */
     public PipelineConfig withFingerprint(final FingerprintSettings settings) {
         return new PipelineConfig(applicationId, topics, routes, dedupWindow, partitions, replicationFactor, enrichment,
-            dedup, settings);
+            dedup, settings, schemaRegistry);
+    }
+
+    /** A copy in schema registry mode with {@code registry}, or single-object mode with {@code NONE}. */
+    public PipelineConfig withSchemaRegistry(final SchemaRegistrySettings registry) {
+        return new PipelineConfig(applicationId, topics, routes, dedupWindow, partitions, replicationFactor, enrichment,
+            dedup, fingerprint, registry);
     }
 
     private static Map<String, Set<String>> routes(final Properties properties) {

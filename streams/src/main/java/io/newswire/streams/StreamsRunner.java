@@ -58,7 +58,7 @@ public final class StreamsRunner implements AutoCloseable {
         final Properties props = streamsProperties(actual, kafka);
         final String stateDir = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)).toAbsolutePath().toString();
         this.streams = new KafkaStreams(NewswireTopology.build(actual, serdes, enricher, clients, meters),
-            withDeadLetterMeters(props, meters), clients);
+            withDeadLetterObjects(props, meters, serdes), clients);
         streams.setGlobalStateRestoreListener(new RestoreLog());
         this.explain = error -> {
             final String denied = AuthorizationFailures.explain(error, actual);
@@ -124,9 +124,11 @@ public final class StreamsRunner implements AutoCloseable {
         return props;
     }
 
-    private static Properties withDeadLetterMeters(final Properties props, final PipelineMeters meters) {
-        // An object, not a class name: Kafka hands the handler the original values of its configuration.
+    private static Properties withDeadLetterObjects(final Properties props, final PipelineMeters meters,
+                                                    final NewswireSerdes serdes) {
+        // Objects, not class names: Kafka hands the handler the original values of its configuration.
         props.put(DeadLetterHandler.METERS_CONFIG, meters);
+        props.put(DeadLetterHandler.SERDES_CONFIG, serdes);
         return props;
     }
 

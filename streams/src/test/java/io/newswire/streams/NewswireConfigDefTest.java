@@ -38,9 +38,33 @@ class NewswireConfigDefTest {
             "newswire.dedup.shingle.words", "newswire.dedup.bands", "newswire.dedup.rows.per.band",
             "newswire.enrich.topic.lexicon", "newswire.enrich.topic.model", "newswire.enrich.topic.threshold",
             "newswire.enrich.language.min.letters", "newswire.enrich.language.min.confidence",
-            "newswire.input.max.bytes",
+            "newswire.input.max.bytes", "newswire.schema.registry.url",
             "newswire.ops.http.port", "newswire.ops.lag.refresh", "newswire.ops.lag.window",
             "newswire.ops.alert.records", "newswire.ops.alert.lag", "newswire.ops.ready.lag");
+    }
+
+    @Test
+    void shouldTakeTheSchemaRegistrysBaseUrlAndItsSerdeSettings() {
+        final Properties properties = new Properties();
+        properties.setProperty("newswire.schema.registry.url", "http://apicurio:8080");
+        properties.setProperty("apicurio.auth.username", "newswire");
+
+        final PipelineConfig config = PipelineConfig.fromProperties(properties);
+
+        assertThat(config.schemaRegistry().url()).contains("http://apicurio:8080");
+        assertThat(config.schemaRegistry().serde()).containsEntry("apicurio.auth.username", "newswire");
+        assertThat(PipelineConfig.defaults().schemaRegistry().enabled()).isFalse();
+    }
+
+    @Test
+    void shouldRejectARegistryUrlWithAnApiPath() {
+        final Properties properties = new Properties();
+        properties.setProperty("newswire.schema.registry.url", "http://apicurio:8080/apis/ccompat/v7");
+
+        assertThatThrownBy(() -> PipelineConfig.fromProperties(properties))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("newswire.schema.registry.url")
+            .hasMessageContaining("base URL");
     }
 
     @Test

@@ -43,9 +43,11 @@ public final class BenchInput {
      * Reads {@code inputs} and keeps the first {@code maxItems} items with distinct ids.
      *
      * @param maxItemBytes the largest input item accepted ({@code newswire.input.max.bytes})
+     * @param rawTopic     the topic the items are encoded for: in schema registry mode their schema is registered
+     *                     under its subject once, and every phase's raw topic reads the same schema id
      */
     public static BenchInput read(final List<Path> inputs, final int maxItems, final long maxItemBytes,
-                                  final NewswireSerdes serdes, final Console console) {
+                                  final NewswireSerdes serdes, final String rawTopic, final Console console) {
         final InputReader reader = new InputReader(new InputScanner(maxItemBytes),
             new TranscriptParser(Clock.systemUTC()), new JsonlParser(Clock.systemUTC()));
         final List<Item> items = new ArrayList<>();
@@ -58,7 +60,7 @@ public final class BenchInput {
                     return;
                 }
                 if (ids.add(item.getId())) {
-                    items.add(new Item(item.getId(), serdes.wireItem().encode(item)));
+                    items.add(new Item(item.getId(), serdes.wireItem().encodeFor(rawTopic, item)));
                 } else {
                     rejectedAndRepeated[1]++;
                 }

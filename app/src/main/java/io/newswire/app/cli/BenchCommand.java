@@ -157,9 +157,14 @@ public final class BenchCommand implements Callable<Integer> {
 
         final CompletableFuture<Enricher> models = phaseList.stream().anyMatch(phase -> phase != BenchPhase.PASSTHROUGH)
             ? PipelineRun.loadEnricher(base, console) : CompletableFuture.completedFuture(null);
-        final NewswireSerdes serdes = new NewswireSerdes();
+        // In schema registry mode (newswire.schema.registry.url in --config or the environment) every phase writes
+        // and reads the Confluent wire format: the figures then include the registry's cost.
+        final NewswireSerdes serdes = new NewswireSerdes(base.schemaRegistry());
+        console.result("Values: %s.  ", base.schemaRegistry().url()
+            .map(url -> "Confluent wire format, schemas in the registry at " + url)
+            .orElse("Avro single-object encoding (no schema registry)"));
         final BenchInput input = BenchInput.read(inputPaths, maxItems == null ? Integer.MAX_VALUE : maxItems,
-            settings.maxItemBytes(), serdes, console);
+            settings.maxItemBytes(), serdes, base.topics().raw(), console);
         if (input.size() == 0) {
             throw new IllegalArgumentException("no usable item in " + inputPaths + ": give .txt or .jsonl items with "
                 + "--input");

@@ -22,6 +22,7 @@ import io.newswire.producer.source.DirectoryWatcher;
 import io.newswire.producer.source.InputFormat;
 import io.newswire.producer.source.InputScanner;
 import io.newswire.producer.source.RejectFolder;
+import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -97,7 +98,7 @@ public final class ProduceCommand implements Callable<Integer> {
         // In watch mode, a stop request waits until the producers below are closed (their last sends flushed).
         final ShutdownLatch latch = source.watch != null ? new ShutdownLatch() : null;
         try (WirePublisher publisher = WirePublisher.connect(servers, "newswire-producer", config.topics(),
-            Settings.producerOverrides(settings.kafka()))) {
+            Settings.producerOverrides(settings.kafka()), new NewswireSerdes(config.schemaRegistry()))) {
             final RejectFolder rejects = rejectDir == null ? null : new RejectFolder(rejectDir);
             final ProduceJob job = new ProduceJob(reader, publisher, console.fileProgress("reading"), rejects,
                 rejection -> console.note("rejected %s", rejection.describe()));

@@ -47,7 +47,8 @@ public final class StreamsCommand implements Callable<Integer> {
         final OpsSettings opsSettings = settings.ops();
         try (Ops ops = Ops.start("streams", opsSettings.portOr(http.port, OpsOptions.STREAMS_PORT), opsSettings,
                 console).withLag(settings.kafka(), config, List.of());
-             StreamsRunner runner = new StreamsRunner(config, settings.kafka(), new NewswireSerdes(),
+             StreamsRunner runner = new StreamsRunner(config, settings.kafka(),
+                 new NewswireSerdes(config.schemaRegistry()),
                  Enricher.create(config.enrichment()), ops.meters())) {
             ops.bindStreams(runner.streams(), config);
             runner.onStateChange((now, before) -> {

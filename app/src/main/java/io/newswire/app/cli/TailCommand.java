@@ -57,7 +57,8 @@ public final class TailCommand implements Callable<Integer> {
         final Settings settings = common.settings();
         final String servers = settings.requireBootstrapServers();
         final AvroSerde<? extends SpecificRecord> serde =
-            OutputCollector.serdeFor(topic, settings.pipeline(), new NewswireSerdes());
+            OutputCollector.serdeFor(topic, settings.pipeline(),
+                new NewswireSerdes(settings.pipeline().schemaRegistry()));
         final Properties props = settings.kafka();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -158,7 +158,7 @@ public final class DeliveryVerifier {
     }
 
     private Accounting account(final List<Read> committed, final String runId) {
-        final NewswireSerdes serdes = new NewswireSerdes();
+        final NewswireSerdes serdes = new NewswireSerdes(config.schemaRegistry());
         final List<CollectedRecord> records = new ArrayList<>();
         for (final Read record : committed) {
             if (!ofRun(record, runId)) {

@@ -104,7 +104,7 @@ public final class PipelineRun {
 
     /** As {@link #run(List, Duration)}, with models being loaded by {@link #loadEnricher}. */
     public RunReport run(final List<Path> inputs, final Duration timeout, final CompletableFuture<Enricher> models) {
-        final NewswireSerdes serdes = new NewswireSerdes();
+        final NewswireSerdes serdes = new NewswireSerdes(config.schemaRegistry());
         createTopics(kafka, config, console);
         final Enricher enricher = models.join();
 
@@ -183,7 +183,8 @@ public final class PipelineRun {
             new io.newswire.producer.parse.TranscriptParser(Clock.systemUTC()),
             new io.newswire.producer.parse.JsonlParser(Clock.systemUTC()));
         try (WirePublisher publisher = WirePublisher.connect(kafka.getProperty("bootstrap.servers"),
-            "newswire-run", config.topics(), Settings.producerOverrides(kafka))) {
+            "newswire-run", config.topics(), Settings.producerOverrides(kafka),
+            new NewswireSerdes(config.schemaRegistry()))) {
             publisher.traceAs(runId);
             if (ops != null) {
                 ops.bindPublisher(publisher);

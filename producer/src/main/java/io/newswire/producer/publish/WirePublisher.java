@@ -118,7 +118,17 @@ public final class WirePublisher implements AutoCloseable {
      */
     public static WirePublisher connect(final String bootstrapServers, final String clientId, final TopicNames topics,
                                         final Map<String, ?> overrides) {
-        final NewswireSerdes serdes = new NewswireSerdes();
+        return connect(bootstrapServers, clientId, topics, overrides, new NewswireSerdes());
+    }
+
+    /**
+     * A publisher on two real idempotent producers whose values {@code serdes} frame (the Confluent wire format in
+     * schema registry mode), closed by {@link #close()}.
+     *
+     * @param overrides producer settings from the user's config, winning over the defaults
+     */
+    public static WirePublisher connect(final String bootstrapServers, final String clientId, final TopicNames topics,
+                                        final Map<String, ?> overrides, final NewswireSerdes serdes) {
         // Distinct client ids: two producers with one id clash in JMX and are told apart in broker logs.
         final Properties itemSettings = ProducerSettings.properties(bootstrapServers, clientId + "-items", overrides);
         final Properties dlqSettings = ProducerSettings.properties(bootstrapServers, clientId + "-dlq", overrides);

@@ -29,6 +29,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * writer schema's fingerprint, and the decoder resolves any released version of the schema to the current class.
  * No schema registry is needed; the released schemas ship on the classpath ({@link ReleasedSchemas}).
  *
+ * <p>In schema registry mode ({@link SchemaRegistrySettings}) its {@link #serializer()} writes the Confluent wire
+ * format instead, with the schema registered under {@code <topic>-value}; {@link #encode} stays single-object (values
+ * nested in other values and in state stores). {@link #decode} reads both framings, told apart by the first byte.
+ *
  * @param <T> the generated record class
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
@@ -44,9 +48,17 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final BinaryMessageEncoder<T> encoder;
     /** One reader per writer schema met; at most one per released version, as unknown fingerprints are refused. */
     private final Map<Long, DatumReader<T>> readers = new ConcurrentHashMap<>();
+    /** The Confluent wire format through a registry; null without one, when such values are refused. */
+    private final ConfluentFormat<T> registry;
 
     AvroSerde(final Class<T> type, final Schema current, final List<Schema> released) {
+        this(type, current, released, null);
+    }
+
+    AvroSerde(final Class<T> type, final Schema current, final List<Schema> released,
+              final ConfluentFormat<T> registry) {
         SchemaTrust.trustNewswireSchemas();
+        this.registry = registry;
         this.type = type;
         this.current = current;
         this.model = new SpecificData(type.getClassLoader());
@@ -68,6 +80,38 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     /**
+     * Encodes {@code value} as written to {@code topic}: in the Confluent wire format in schema registry mode
+     * (registering the schema under {@code <topic>-value}), single-object encoded otherwise.
+     */
+    public byte[] encodeFor(final String topic, final T value) {
+        return registry == null ? encode(value) : registry.encode(topic, value);
+    }
+
+    /** Whether {@link #serializer()} writes the Confluent wire format (schema registry mode). */
+    public boolean writesRegistryFormat() {
+        return registry != null;
+    }
+
+    /**
+     * Decodes a value in either framing, by its first byte: {@code 00} the Confluent wire format (through the schema
+     * registry), {@code C3 01} single-object encoding.
+     *
+     * @throws SerializationException naming what was wrong: not a value of this type, a schema id the registry does
+     *                                not know or cannot serve, or a Confluent-format value without a registry
+     */
+    public T decode(final byte[] bytes) {
+        if (WireFormat.of(bytes) != WireFormat.CONFLUENT) {
+            return decodeSingleObject(bytes);
+        }
+        if (registry == null) {
+            throw new SerializationException("cannot decode " + type.getSimpleName() + " (" + bytes.length
+                + " bytes): it is in the Confluent wire format (schema id " + WireFormat.confluentSchemaId(bytes)
+                + "), written in schema registry mode; set newswire.schema.registry.url to the registry to read it");
+        }
+        return registry.decode(bytes);
+    }
+
+    /**
      * Decodes a single-object encoded message written with the current or any released schema.
      *
      * <p>The datum is read from a decoder over the byte array itself, not over a stream as Avro's
@@ -78,7 +122,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      *
      * @throws SerializationException naming what was wrong when the bytes are not such a message
      */
-    public T decode(final byte[] bytes) {
+    private T decodeSingleObject(final byte[] bytes) {
         try {
             final DatumReader<T> reader = readerFor(bytes);
             final BinaryDecoder in =
@@ -119,7 +163,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> value == null ? null : encode(value);
+        return (topic, value) -> value == null ? null : encodeFor(topic, value);
     }
 
     @Override

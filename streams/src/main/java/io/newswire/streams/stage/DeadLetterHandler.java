@@ -11,6 +11,7 @@ import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.streams.PipelineMeters;
 import io.newswire.streams.StateDiskFull;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -39,10 +40,12 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
     public static final String TOPIC_CONFIG = "newswire.dead.letter.topic";
     /** A {@link PipelineMeters} object (not a class name), told of each dead letter; optional. */
     public static final String METERS_CONFIG = "newswire.dead.letter.meters";
+    /** The topology's {@link NewswireSerdes} object, so dead letters are framed as news.dlq's other values; optional. */
+    public static final String SERDES_CONFIG = "newswire.dead.letter.serdes";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
-    private final NewswireSerdes serdes = new NewswireSerdes();
+    private NewswireSerdes serdes = new NewswireSerdes();
     private String topic;
     private PipelineMeters meters = PipelineMeters.NONE;
 
@@ -55,6 +58,9 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
         this.topic = configured.toString();
         if (configs.get(METERS_CONFIG) instanceof PipelineMeters configuredMeters) {
             this.meters = configuredMeters;
+        }
+        if (configs.get(SERDES_CONFIG) instanceof NewswireSerdes configuredSerdes) {
+            this.serdes = configuredSerdes;
         }
     }
 
@@ -133,7 +139,20 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
         LOG.warn("dead-lettered a record that failed at {} ({} partition {} offset {}): {}", stage, context.topic(),
             context.partition(), context.offset(), exception.toString());
         meters.deadLettered(stage);
-        return new ProducerRecord<>(topic, null, rawKey, serdes.deadLetter().encode(deadLetter),
+        return new ProducerRecord<>(topic, null, rawKey, encode(deadLetter),
             new RecordHeaders(context.headers().toArray()));
+    }
+
+    /**
+     * The dead letter in news.dlq's framing; single-object encoded when the schema registry cannot take it (the
+     * failure being dead-lettered may be the registry's own), as a dead letter must not be lost and readers take both.
+     */
+    private byte[] encode(final DeadLetter deadLetter) {
+        try {
+            return serdes.deadLetter().encodeFor(topic, deadLetter);
+        } catch (final SerializationException e) {
+            LOG.warn("writing a dead letter single-object encoded: {}", e.getMessage());
+            return serdes.deadLetter().encode(deadLetter);
+        }
     }
 }

@@ -1,0 +1,197 @@
+package io.newswire.app.registry;
+
+import static io.newswire.app.cli.CapturedRun.newswire;
+import static io.newswire.app.pipeline.TestInputs.anInputFolder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswire.app.cli.CapturedRun;
+import io.newswire.app.pipeline.DeliveryReport;
+import io.newswire.app.pipeline.DeliveryVerifier;
+import io.newswire.app.pipeline.OutputCollector;
+import io.newswire.app.pipeline.TestInputs;
+import io.newswire.broker.testing.SharedKafka;
+import io.newswire.schema.serde.NewswireSerdes;
+import io.newswire.schema.serde.WireFormat;
+import io.newswire.streams.NewswireConfigDef;
+import io.newswire.streams.PipelineConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Schema registry mode against a real Apicurio Registry ({@link SharedRegistry}) and the shared broker, through the
+ * command line as a user runs it: a whole run in registry mode, and a cluster switched from single-object encoding to
+ * registry mode under one application id, losing and doubling nothing.
+ */
+class RegistryModeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VERIFIED = Pattern.compile("verified on the topics: inputs=(\\d+) lost=0 "
+        + "duplicated=0 aborted_visible=n/a open_txn_partitions=0 out_of_order=0");
+
+    @TempDir
+    Path temp;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldWriteEveryPublishedTopicInTheConfluentFormatWithBackwardSubjects() throws Exception {
+        final Properties settings = TestInputs.isolatedTopics();
+        settings.setProperty(NewswireConfigDef.SCHEMA_REGISTRY_URL, SharedRegistry.url());
+        final PipelineConfig config = PipelineConfig.fromProperties(settings);
+        final TestInputs inputs = anInputFolder(temp.resolve("in")).withSeed().withCorpusItems(3)
+            .withCopyOfFirstCorpusItem().withBrokenLine().build();
+
+        final CapturedRun run = run(settings, inputs);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(VERIFIED.matcher(run.out()).find()).as(run.out()).isTrue();
+        final Map<String, List<byte[]>> values = readAll(config);
+        final List<String> written = values.entrySet().stream().filter(topic -> !topic.getValue().isEmpty())
+            .map(Map.Entry::getKey).toList();
+        assertThat(written).as("topics with records")
+            .contains(config.topics().raw(), config.topics().duplicates(), config.topics().dlq());
+        final Set<Long> ids = new HashSet<>();
+        values.forEach((topic, records) -> records.forEach(value -> {
+            assertThat(WireFormat.of(value)).as("a value on " + topic).isEqualTo(WireFormat.CONFLUENT);
+            ids.add(WireFormat.confluentSchemaId(value));
+        }));
+        for (final long id : ids) {
+            final JsonNode schema = ccompat("/schemas/ids/" + id);
+            assertThat(schema.get("schema").asText()).as("schema id " + id).contains("io.newswire.schema");
+        }
+        final JsonNode subjects = ccompat("/subjects");
+        for (final String topic : written) {
+            assertThat(subjects.toString()).as("subjects").contains("\"" + topic + "-value\"");
+            assertThat(ccompat("/config/" + topic + "-value").get("compatibilityLevel").asText())
+                .as(topic + "-value").isEqualTo("BACKWARD");
+        }
+        assertDecodedByNewswire(config, values);
+    }
+
+    @Test
+    void shouldSwitchATopologyFromSingleObjectToRegistryModeLosingAndDoublingNothing() throws Exception {
+        final Properties singleObject = TestInputs.isolatedTopics();
+        final TestInputs before = anInputFolder(temp.resolve("before")).withSeed().withCorpusItems(2).build();
+        final CapturedRun first = run(singleObject, before);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+
+        final Properties registryMode = new Properties();
+        registryMode.putAll(singleObject);
+        registryMode.setProperty(NewswireConfigDef.SCHEMA_REGISTRY_URL, SharedRegistry.url());
+        // The first two corpus items again (duplicates of what single-object mode wrote) and two new ones.
+        final TestInputs after = anInputFolder(temp.resolve("after")).withCorpusItems(4).withBrokenLine().build();
+        final CapturedRun second = run(registryMode, after);
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+
+        final PipelineConfig config = PipelineConfig.fromProperties(registryMode);
+        final Properties kafka = new Properties();
+        kafka.setProperty("bootstrap.servers", SharedKafka.bootstrapServers());
+        final DeliveryReport report = new DeliveryVerifier(kafka, config, null).verify(null, Duration.ofSeconds(30));
+        assertThat(report.holds()).as(report.line() + " " + report.examples()).isTrue();
+        assertThat(report.inputs()).as(report.line()).isEqualTo(before.items() + before.rejects() + after.items() + after.rejects());
+
+        final Map<String, List<byte[]>> values = readAll(config);
+        final List<byte[]> everything = values.values().stream().flatMap(List::stream).toList();
+        assertThat(everything).extracting(WireFormat::of)
+            .contains(WireFormat.SINGLE_OBJECT, WireFormat.CONFLUENT).doesNotContain(WireFormat.UNKNOWN);
+        assertThat(values.get(config.topics().duplicates())).extracting(WireFormat::of)
+            .as("decisions of both runs").contains(WireFormat.SINGLE_OBJECT, WireFormat.CONFLUENT);
+        assertDecodedByNewswire(config, values);
+
+        final Path configFile = configFile(registryMode);
+        final CapturedRun tail = newswire("tail", "--topic", config.topics().duplicates(), "--from-beginning",
+            "--max", String.valueOf(values.get(config.topics().duplicates()).size()), "--idle", "10s",
+            "--bootstrap-servers", SharedKafka.bootstrapServers(), "--config", configFile.toString());
+        assertThat(tail.exitCode()).as(tail.toString()).isZero();
+        assertThat(tail.out().lines().filter(line -> line.contains("\"decision\"")).count())
+            .as(tail.toString()).isEqualTo(values.get(config.topics().duplicates()).size());
+    }
+
+    private CapturedRun run(final Properties settings, final TestInputs inputs) throws IOException {
+        return newswire("run", "--input", inputs.dir().toString(), "--bootstrap-servers",
+            SharedKafka.bootstrapServers(), "--config", configFile(settings).toString(), "--timeout", "90s");
+    }
+
+    private Path configFile(final Properties settings) throws IOException {
+        final Path file = Files.createTempFile(temp, "newswire", ".properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            settings.store(writer, "isolated topics of RegistryModeIT");
+        }
+        return file;
+    }
+
+    /** Every value newswire's own readers (the collector's serdes, as run, tail and the verifier use) decode. */
+    private static void assertDecodedByNewswire(final PipelineConfig config, final Map<String, List<byte[]>> values) {
+        final NewswireSerdes serdes = new NewswireSerdes(config.schemaRegistry());
+        values.forEach((topic, records) -> {
+            if (!topic.equals(config.topics().raw())) {
+                records.forEach(value -> assertThat(OutputCollector.serdeFor(topic, config, serdes).decode(value))
+                    .as("a value on " + topic).isNotNull());
+            } else {
+                records.forEach(value -> assertThat(serdes.wireItem().decode(value)).isNotNull());
+            }
+        });
+    }
+
+    /** The values of news.raw and every output topic, read_committed from the beginning. */
+    private static Map<String, List<byte[]>> readAll(final PipelineConfig config) {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        final List<String> topics = new ArrayList<>(config.outputTopics());
+        topics.add(config.topics().raw());
+        final Map<String, List<byte[]>> values = new java.util.TreeMap<>();
+        topics.forEach(topic -> values.put(topic, new ArrayList<>()));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = new ArrayList<>();
+            topics.forEach(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null) {
+                        values.get(record.topic()).add(record.value());
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private JsonNode ccompat(final String path) throws IOException, InterruptedException {
+        final HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create(SharedRegistry.url() + "/apis/ccompat/v7" + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
