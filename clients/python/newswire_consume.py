@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Reads a newswire topic with a client that is not newswire's: Debian's python3-confluent-kafka and python3-avro.
 
-newswire writes Avro values in Avro's single-object encoding (0xC3 0x01, the 8-byte CRC-64-AVRO fingerprint of the
-writer schema's canonical form, little-endian, then the Avro binary datum). This script loads the published .avsc files,
-picks the writer schema by that fingerprint, and decodes every record read_committed from the beginning of the topic
-to its end, printing one JSON object per record (key, headers, value), or only the counts with --count.
+newswire writes Avro values in one of two formats, told apart by the first byte:
+- by default, Avro's single-object encoding (0xC3 0x01, the 8-byte CRC-64-AVRO fingerprint of the writer schema's
+  canonical form, little-endian, then the Avro binary datum): the writer schema is picked among the published .avsc
+  files (--schemas) by that fingerprint;
+- in registry mode (newswire.schema.registry.url set), the Confluent wire format (0x00, the 4-byte big-endian schema
+  id, then the datum): the writer schema is fetched by id from the registry's Confluent-compatible API (--registry,
+  e.g. http://localhost:8080/apis/ccompat/v7 for Apicurio) with confluent-kafka's schema registry client.
+A topic switched from one mode to the other holds both; this script decodes both. It reads read_committed from the
+beginning of the topic to its end, printing one JSON object per record (key, headers, value), or only the counts
+with --count.
 
     /usr/bin/python3 clients/python/newswire_consume.py --bootstrap-servers localhost:9092 \\
-        --topic news.security --schemas schemas/src/main/avro [--count]
+        --topic news.security --schemas schemas/src/main/avro [--registry URL] [--count]
 """
 import argparse
 import copy
@@ -76,9 +82,22 @@ def load_schemas(folder):
     return by_fingerprint
 
 
-def decode(value, schemas):
+def decode(value, schemas, registry=None):
+    if value is not None and len(value) >= 5 and value[0] == 0:
+        if registry is None:
+            raise ValueError("a Confluent wire format value (schema id %d): give --registry"
+                             % int.from_bytes(value[1:5], "big"))
+        schema_id = int.from_bytes(value[1:5], "big")
+        try:
+            schema = registry.get_by_id(schema_id)
+        except Exception as error:  # the client raises its own errors for 404s and refused connections
+            raise ValueError("schema id %d: %s" % (schema_id, error))
+        if schema is None:
+            raise ValueError("schema id %d is not in the registry" % schema_id)
+        reader = avro.io.DatumReader(schema)
+        return schema.fullname, reader.read(avro.io.BinaryDecoder(io.BytesIO(value[5:])))
     if value is None or len(value) < 10 or value[:2] != MAGIC:
-        raise ValueError("not Avro single-object encoded")
+        raise ValueError("neither Avro single-object encoded nor in the Confluent wire format")
     fingerprint = int.from_bytes(value[2:10], "little")
     schema = schemas.get(fingerprint)
     if schema is None:
@@ -92,9 +111,15 @@ def main():
     parser.add_argument("--bootstrap-servers", required=True)
     parser.add_argument("--topic", required=True)
     parser.add_argument("--schemas", required=True, help="folder of the published .avsc files")
+    parser.add_argument("--registry", help="the schema registry's Confluent-compatible API, for registry mode")
     parser.add_argument("--count", action="store_true", help="print only: records=N decoded=N failed=N")
     args = parser.parse_args()
     schemas = load_schemas(args.schemas)
+    registry = None
+    if args.registry:
+        # confluent-kafka's own client (the 1.x one Debian ships), caching schemas by id.
+        from confluent_kafka.avro.cached_schema_registry_client import CachedSchemaRegistryClient
+        registry = CachedSchemaRegistryClient({"url": args.registry})
     consumer = Consumer({"bootstrap.servers": args.bootstrap_servers, "group.id": "newswire-python-check",
                          "enable.auto.commit": False, "isolation.level": "read_committed",
                          "auto.offset.reset": "earliest"})
@@ -119,7 +144,7 @@ def main():
             raise KafkaException(message.error())
         records += 1
         try:
-            name, value = decode(message.value(), schemas)
+            name, value = decode(message.value(), schemas, registry)
             decoded += 1
             if not args.count:
                 headers = {k: v.decode("utf-8", "replace") for k, v in (message.headers() or [])}

@@ -1,0 +1,187 @@
+package io.newswire.app.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import io.newswire.app.cli.CapturedRun;
+import io.newswire.app.pipeline.TestInputs;
+import io.newswire.broker.testing.SharedKafka;
+import io.newswire.streams.NewswireConfigDef;
+import io.newswire.streams.PipelineConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@link ForeignClientsIT} (single-object values, the default) and {@link ForeignClientsRegistryIT} (registry
+ * mode, the Confluent wire format) check, each on a pipeline run of its own.
+ *
+ * <p>Clients that are not newswire's read a pipeline run's output topics read_committed: Debian's {@code kcat}
+ * (librdkafka) and a Python consumer on Debian's {@code python3-confluent-kafka} and {@code python3-avro}
+ * ({@code clients/python/newswire_consume.py}), which decodes every value with the published {@code .avsc} files.
+ * Each must see every record a Java read_committed consumer sees, and the Python one decode all of them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ForeignClientsContract {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private Properties settings;
+    private PipelineConfig config;
+    private Map<String, Integer> javaCounts;
+
+    private Path temp;
+
+    /** The registry's base URL in registry mode, or null for single-object values. */
+    abstract String registryUrl();
+
+    @BeforeAll
+    void runThePipeline(@TempDir final Path dir) throws IOException {
+        temp = dir;
+        settings = TestInputs.isolatedTopics();
+        if (registryUrl() != null) {
+            settings.setProperty(NewswireConfigDef.SCHEMA_REGISTRY_URL, registryUrl());
+        }
+        config = PipelineConfig.fromProperties(settings);
+        final Path file = temp.resolve("newswire.properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            settings.store(writer, "isolated topics of ForeignClientsIT");
+        }
+        final TestInputs inputs = TestInputs.anInputFolder(temp.resolve("in")).withSeed().withCorpusItems(5)
+            .withCopyOfFirstCorpusItem().withBrokenLine().build();
+        final CapturedRun run = CapturedRun.newswire("run", "--bootstrap-servers", SharedKafka.bootstrapServers(),
+            "--config", file.toString(), "--http-port", "-1", "--input", inputs.dir().toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        javaCounts = new TreeMap<>();
+        for (final String topic : topics()) {
+            javaCounts.put(topic, readCommitted(topic));
+        }
+        assertThat(javaCounts.get(config.topics().dlq())).as("the broken line's dead letter").isPositive();
+        assertThat(javaCounts.get(config.topics().duplicates())).as("a decision per item").isPositive();
+        assertThat(javaCounts.get(config.topics().route("security"))).as("security items").isPositive();
+    }
+
+    private List<String> topics() {
+        return List.of(config.topics().route("security"), config.topics().duplicates(), config.topics().dlq());
+    }
+
+    @Test
+    void pythonShouldDecodeEveryRecordWithThePublishedSchemas() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PYTHON) && exec(List.of(PYTHON.toString(), "-c",
+                "import confluent_kafka, avro")).exitCode == 0,
+            "Debian's python3-confluent-kafka and python3-avro are not installed (.ci/run installs them)");
+        for (final String topic : topics()) {
+            final List<String> command = new ArrayList<>(List.of(PYTHON.toString(),
+                ROOT.resolve("clients/python/newswire_consume.py").toString(), "--bootstrap-servers",
+                SharedKafka.bootstrapServers(), "--topic", topic, "--schemas",
+                ROOT.resolve("schemas/src/main/avro").toString(), "--count"));
+            if (registryUrl() != null) {
+                command.addAll(List.of("--registry", registryUrl() + "/apis/ccompat/v7"));
+            }
+            final Result python = exec(command);
+            assertThat(python.exitCode).as(python.output).isZero();
+            final int records = javaCounts.get(topic);
+            System.out.printf("python %s %s: %s (Java read_committed: %d)%n", mode(), topic, python.output.strip(),
+                records);
+            assertThat(python.output).as(topic).contains("records=" + records + " decoded=" + records + " failed=0");
+        }
+    }
+
+    @Test
+    void kcatShouldReadEveryRecordWithItsKeyAndHeaders() throws Exception {
+        Assumptions.assumeTrue(exec(List.of("sh", "-c", "command -v kcat")).exitCode == 0,
+            "Debian's kcat is not installed (.ci/run installs it)");
+        for (final String topic : topics()) {
+            // Debian's kcat has no Avro deserializer (built without libserdes); its pack-format deserializer reads
+            // the Confluent framing: the magic byte and the schema id, printed one after the other ("0" then the id).
+            final List<String> command = new ArrayList<>(List.of("kcat", "-C", "-b", SharedKafka.bootstrapServers(),
+                "-t", topic, "-X", "isolation.level=read_committed", "-o", "beginning", "-e", "-q"));
+            command.addAll(registryUrl() == null ? List.of("-f", "%k\\t%h\\t%S\\n")
+                : List.of("-s", "value=>bI", "-f", "%k\\t%h\\t%s\\n"));
+            final Result kcat = exec(command);
+            assertThat(kcat.exitCode).as(kcat.output).isZero();
+            final List<String> lines = kcat.output.lines().filter(line -> !line.isBlank()).toList();
+            System.out.printf("kcat %s %s: %d records (Java read_committed: %d)%n", mode(), topic, lines.size(),
+                javaCounts.get(topic));
+            assertThat(lines).as(topic).hasSize(javaCounts.get(topic));
+            for (final String line : lines) {
+                final String[] fields = line.split("\t", -1);
+                assertThat(fields[0]).as("a key: " + line).isNotEmpty();
+                assertThat(fields[1]).as("the trace header: " + line).contains("newswire.trace=");
+                if (topic.equals(config.topics().route("security"))) {
+                    assertThat(fields[1]).as("the route header").contains("newswire.route=security");
+                }
+                if (registryUrl() != null) {
+                    assertThat(fields[2]).as("magic byte 0 then a schema id: " + line).matches("0[0-9]+");
+                    assertThat(schemaExists(fields[2].substring(1))).as("schema id " + fields[2].substring(1)
+                        + " in the registry").isTrue();
+                }
+            }
+        }
+    }
+
+    private String mode() {
+        return registryUrl() == null ? "single-object" : "registry";
+    }
+
+    private boolean schemaExists(final String id) throws IOException, InterruptedException {
+        final java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(registryUrl() + "/apis/ccompat/v7/schemas/ids/"
+                + id)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
+    }
+
+    private static int readCommitted(final String topic) {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))
+                && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records.size();
+        }
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result exec(final List<String> command) throws IOException, InterruptedException {
+        final Path out = Files.createTempFile(temp, "out", ".txt");
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+            .start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, "timed out: " + String.join(" ", command));
+        }
+        return new Result(process.exitValue(), Files.readString(out));
+    }
+}
