@@ -139,6 +139,11 @@ abstract class ForeignClientsContract {
         }
     }
 
+    /** The pipeline's config of this run (its isolated topic names). */
+    PipelineConfig config() {
+        return config;
+    }
+
     private String mode() {
         return registryUrl() == null ? "single-object" : "registry";
     }
