@@ -67,7 +67,13 @@ public final class StreamsRunner implements AutoCloseable {
                     + "error; shutting down so a supervisor can restart it (records that fail a stage go to the "
                     + "dead-letter topic, this is something else): " + error);
         };
+        final ThreadRecovery recovery = ThreadRecovery.defaults();
         streams.setUncaughtExceptionHandler(error -> {
+            if (recovery.replace(error)) {
+                LOG.warn("a stream thread died of a Kafka error ({}); a new thread takes its place, and its producer "
+                    + "aborts what the old one left open", rootCause(error).toString());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             failed(error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
@@ -154,6 +160,14 @@ public final class StreamsRunner implements AutoCloseable {
             failed(e);
             throw e;
         }
+    }
+
+    private static Throwable rootCause(final Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private void failed(final Throwable error) {
