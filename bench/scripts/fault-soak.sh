@@ -18,7 +18,8 @@ status=0
   -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test='StreamsKillIT,BrokerBounceIT,ScaleOutIT' \
   -Dnewswire.faults.items="$items" -Dnewswire.faults.kills="$kills" -Dnewswire.faults.bounces="$bounces" \
-  -Dnewswire.faults.rate="$rate" -Dnewswire.faults.scale.items="$scale_items" || status=$?
+  -Dnewswire.faults.rate="$rate" -Dnewswire.faults.scale.items="$scale_items" -Dnewswire.faults.bounce=true \
+  || status=$?
 
 echo
 echo "== fault soak: items=$items kills=$kills bounces=$bounces rate=$rate/s scale_items=$scale_items"

@@ -128,6 +128,19 @@ final class FaultRig implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Where a child process of a fault test writes its output: kept under target/fault-logs after the test (a temporary
+     * folder would go with it), so that a failure in CI can be read afterwards.
+     */
+    static Path logFile(final Class<?> test, final String process) {
+        try {
+            final Path dir = Files.createDirectories(Path.of("target", "fault-logs"));
+            return dir.resolve(test.getSimpleName() + "-" + process + "-" + System.currentTimeMillis() + ".log");
+        } catch (final IOException e) {
+            throw new java.io.UncheckedIOException("cannot create target/fault-logs", e);
+        }
+    }
+
     static List<String> streamsArgs(final String bootstrapServers, final Path configFile) {
         return List.of("streams", "--bootstrap-servers", bootstrapServers, "--config", configFile.toString(),
             "--http-port", "-1");

@@ -52,7 +52,7 @@ class ScaleOutIT {
         final StallOnce stall = new StallOnce(MAX_POLL_INTERVAL.plusSeconds(4));
         try (FaultRig rig = new FaultRig(servers, FaultRig.childSettings(pipeline, temp.resolve("a")), temp);
              WireFeed feed = WireFeed.of(ITEMS, servers, rig.config(), "scale").start(RATE);
-             NewswireProcess first = NewswireProcess.start("a", temp.resolve("a.log"),
+             NewswireProcess first = NewswireProcess.start("a", FaultRig.logFile(getClass(), "a"),
                  FaultRig.streamsArgs(servers, rig.configFile()).toArray(String[]::new))) {
             // A little progress at each step (about 30 items): the feed must still be flowing when the stall comes.
             final int step = 60;
@@ -60,7 +60,7 @@ class ScaleOutIT {
 
             final Properties second = new Properties();
             second.setProperty("state.dir", temp.resolve("b").toString());
-            try (NewswireProcess other = NewswireProcess.start("b", temp.resolve("b.log"),
+            try (NewswireProcess other = NewswireProcess.start("b", FaultRig.logFile(getClass(), "b"),
                     FaultRig.streamsArgs(servers, rig.configFile("b", second)).toArray(String[]::new))) {
                 awaitMoreOutputs(rig, step, first);
 

@@ -75,7 +75,7 @@ class StateDiskFullIT {
         final String servers = SharedKafka.bootstrapServers();
         try (FaultRig rig = new FaultRig(servers, child, temp);
              WireFeed feed = WireFeed.of(ITEMS, servers, rig.config(), "diskfull").start(RATE);
-             NewswireProcess streams = NewswireProcess.start("streams", temp.resolve("streams.log"),
+             NewswireProcess streams = NewswireProcess.start("streams", FaultRig.logFile(getClass(), "streams"),
                  FaultRig.streamsArgs(servers, rig.configFile()).toArray(String[]::new))) {
             // Early enough that most items are still to come when the disk fills, so the stores must write again.
             Awaitility.await("the first outputs").atMost(Duration.ofSeconds(60))

@@ -48,7 +48,7 @@ class StreamsKillIT {
         final List<String> recoveries = new ArrayList<>();
         try (FaultRig rig = new FaultRig(servers, FaultRig.childSettings(pipeline, stateDir), temp);
              WireFeed feed = WireFeed.of(ITEMS, servers, rig.config(), "kills").start(RATE);
-             NewswireProcess streams = NewswireProcess.start("streams", temp.resolve("streams.log"),
+             NewswireProcess streams = NewswireProcess.start("streams", FaultRig.logFile(getClass(), "streams"),
                  FaultRig.streamsArgs(servers, rig.configFile()).toArray(String[]::new))) {
             final int perKill = ITEMS / (KILLS + 2);
             for (int kill = 1; kill <= KILLS + 1; kill++) {
