@@ -17,10 +17,12 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -275,6 +277,62 @@ public final class LagAwareClients implements KafkaClientSupplier, CaughtUp {
             } finally {
                 closed(this);
             }
+        }
+
+        // A partition assigned anew, revoked, lost, or sought (Kafka Streams seeks to the committed offset when it
+        // revives a task it closed dirty) starts over: records handed out before went to a task that no longer
+        // exists, and the new task, having processed nothing yet, must not wait for them. Kept, they made an idle
+        // partition's task look behind forever after a rebalance, so it sent no heartbeat and the dedup index held
+        // every decision (seen in BrokerBounceIT after the broker's SIGKILL).
+
+        @Override
+        public void subscribe(final java.util.Collection<String> topics, final ConsumerRebalanceListener listener) {
+            super.subscribe(topics, forgetting(listener));
+        }
+
+        @Override
+        public void subscribe(final java.util.regex.Pattern pattern, final ConsumerRebalanceListener listener) {
+            super.subscribe(pattern, forgetting(listener));
+        }
+
+        @Override
+        public void seek(final TopicPartition partition, final long offset) {
+            handedOut.remove(partition);
+            super.seek(partition, offset);
+        }
+
+        @Override
+        public void seek(final TopicPartition partition, final OffsetAndMetadata offsetAndMetadata) {
+            handedOut.remove(partition);
+            super.seek(partition, offsetAndMetadata);
+        }
+
+        @Override
+        public void seekToBeginning(final java.util.Collection<TopicPartition> partitions) {
+            partitions.forEach(handedOut::remove);
+            super.seekToBeginning(partitions);
+        }
+
+        private ConsumerRebalanceListener forgetting(final ConsumerRebalanceListener listener) {
+            return new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(final java.util.Collection<TopicPartition> partitions) {
+                    partitions.forEach(handedOut::remove);
+                    listener.onPartitionsRevoked(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(final java.util.Collection<TopicPartition> partitions) {
+                    partitions.forEach(handedOut::remove);
+                    listener.onPartitionsAssigned(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(final java.util.Collection<TopicPartition> partitions) {
+                    partitions.forEach(handedOut::remove);
+                    listener.onPartitionsLost(partitions);
+                }
+            };
         }
 
         /** The offset of the last record of {@code partition} that a poll returned, -1 when none. */
