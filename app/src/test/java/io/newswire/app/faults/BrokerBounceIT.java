@@ -39,8 +39,8 @@ class BrokerBounceIT {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     @EnabledIfSystemProperty(named = "newswire.faults.bounce", matches = "true", disabledReason = "not in the default "
-        + "run until a liveness bug is fixed: in about one run in three, after the broker's SIGKILL the topology stays "
-        + "RUNNING and commits nothing for minutes; bench/scripts/fault-soak.sh runs it (-Dnewswire.faults.bounce=true)")
+        + "run until soak runs confirm the fix of a liveness bug it found (after the broker's SIGKILL a new task on an "
+        + "idle partition sent no heartbeat); bench/scripts/fault-soak.sh runs it (-Dnewswire.faults.bounce=true)")
     void shouldResumeByItselfAndLoseAndDoubleNothingWhenTheBrokerBounces() throws Exception {
         final Path data = temp.resolve("kafka");
         final int port = freePort();
