@@ -18,7 +18,7 @@ status=0
   -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test='StreamsKillIT,BrokerBounceIT,ScaleOutIT' \
   -Dnewswire.faults.items="$items" -Dnewswire.faults.kills="$kills" -Dnewswire.faults.bounces="$bounces" \
-  -Dnewswire.faults.rate="$rate" -Dnewswire.faults.scale.items="$scale_items" -Dnewswire.faults.bounce=true \
+  -Dnewswire.faults.rate="$rate" -Dnewswire.faults.scale.items="$scale_items" \
   || status=$?
 
 echo

@@ -16,7 +16,6 @@ import io.newswire.app.pipeline.TestInputs;
 import org.apache.kafka.clients.admin.Admin;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +37,6 @@ class BrokerBounceIT {
 
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
-    @EnabledIfSystemProperty(named = "newswire.faults.bounce", matches = "true", disabledReason = "not in the default "
-        + "run until soak runs confirm the fix of a liveness bug it found (after the broker's SIGKILL a new task on an "
-        + "idle partition sent no heartbeat); bench/scripts/fault-soak.sh runs it (-Dnewswire.faults.bounce=true)")
     void shouldResumeByItselfAndLoseAndDoubleNothingWhenTheBrokerBounces() throws Exception {
         final Path data = temp.resolve("kafka");
         final int port = freePort();
