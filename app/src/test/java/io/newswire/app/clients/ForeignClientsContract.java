@@ -73,7 +73,7 @@ abstract class ForeignClientsContract {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         javaCounts = new TreeMap<>();
         for (final String topic : topics()) {
-            javaCounts.put(topic, readCommitted(topic));
+            javaCounts.put(topic, readCommitted(topic).size());
         }
         assertThat(javaCounts.get(config.topics().dlq())).as("the broken line's dead letter").isPositive();
         assertThat(javaCounts.get(config.topics().duplicates())).as("a decision per item").isPositive();
@@ -155,7 +155,8 @@ abstract class ForeignClientsContract {
         return response.statusCode() == 200;
     }
 
-    private static int readCommitted(final String topic) {
+    /** Every record of {@code topic}, as a Java read_committed consumer sees it. */
+    static List<ConsumerRecord<byte[], byte[]>> readCommitted(final String topic) {
         final Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -172,7 +173,7 @@ abstract class ForeignClientsContract {
                 && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-            return records.size();
+            return records;
         }
     }
 
