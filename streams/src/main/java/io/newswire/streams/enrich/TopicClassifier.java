@@ -16,10 +16,21 @@ import io.newswire.schema.TopicScore;
  * <p>Two sources, both data: the multilingual {@link TopicLexicon} scored as {@link TopicScoring} describes, for
  * every language; and a trained {@link TopicModel} for the languages that have one (English), which replaces the
  * lexicon's score for the topics it knows and reads the lexicon's scores as features. A topic the model does not
- * know (trade, in the bundled English model) keeps its lexicon score. Each topic found carries its IPTC Media Topic
- * code from the {@link TopicTaxonomy}.
+ * know (trade, in the bundled English model) keeps its lexicon score; and where the model is quiet (no topic of its
+ * own at {@link #MODEL_QUIET}) a topic the lexicon is sure of ({@link #LEXICON_SURE}) keeps its lexicon score when that
+ * is higher: the model speaks for the kind of text it was trained on, the lexicon for the rest. Each topic found
+ * carries its IPTC Media Topic code from the {@link TopicTaxonomy}.
  */
 public final class TopicClassifier {
+
+    /**
+     * A model trained on one source knows that source's words and nothing else: the Kremlin-trained English model
+     * gives "Arsenal through on penalties" no topic at all, as none of its words are in the model. Where the model
+     * finds no topic of its own with at least this probability, the item is not like what it learned from...
+     */
+    public static final double MODEL_QUIET = 0.7;
+    /** ...and a lexicon score of at least this much stands beside the model's probability (the higher counts). */
+    public static final double LEXICON_SURE = 0.8;
 
     private final TopicLexicon lexicon;
     private final TopicScoring scoring;
@@ -79,7 +90,7 @@ public final class TopicClassifier {
 
     /** Every topic with its score (0 when nothing points to it), lexicon topics first, in their order. */
     public Map<String, Double> scores(final String language, final List<Token> title, final List<Token> text) {
-        final Map<String, Double> lexiconScores = scoring.scores(lexicon.topics(), hits(title, text), text.size());
+        final Map<String, Double> lexiconScores = scoring.scores(lexicon.topics(), hits(title, text), words(text));
         final TopicModel model = language == null ? null : models.get(language);
         if (model == null) {
             return lexiconScores;
@@ -88,10 +99,31 @@ public final class TopicClassifier {
         lexiconScores.forEach((topic, score) -> extras.put(TopicModel.LEXICON_FEATURE + topic, score));
         final double[] probabilities = model.probabilities(title, text, extras);
         final Map<String, Double> scores = new LinkedHashMap<>(lexiconScores);
+        double strongest = 0.0;
+        for (final double p : probabilities) {
+            strongest = Math.max(strongest, p);
+        }
         for (int k = 0; k < probabilities.length; k++) {
-            scores.put(model.topics().get(k), Math.round(probabilities[k] * 1000.0) / 1000.0);
+            final String topic = model.topics().get(k);
+            final double lex = lexiconScores.getOrDefault(topic, 0.0);
+            final double p = Math.round(probabilities[k] * 1000.0) / 1000.0;
+            scores.put(topic, lex >= LEXICON_SURE && strongest < MODEL_QUIET ? Math.max(p, lex) : p);
         }
         return scores;
+    }
+
+    /**
+     * The text's length in words: a token of Han characters is a whole run of them, which holds about one word every
+     * two characters.
+     */
+    static int words(final List<Token> text) {
+        int words = 0;
+        for (final Token token : text) {
+            final String word = token.lower();
+            words += Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN
+                    ? (word.length() + 1) / 2 : 1;
+        }
+        return words;
     }
 
     /** The lexicon's scores of every lexicon topic, in lexicon order. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,6 +129,24 @@ public final class TopicModelTrainer {
             }
         }
         report(samples, topics, predicted);
+        // What the classifier does with them: the model's probability, or the lexicon's score where the model finds
+        // nothing or where the lexicon is sure.
+        // What TopicClassifier gives: where the model is quiet, a topic the lexicon is sure of stands beside it.
+        final double[][] combined = new double[samples.size()][];
+        for (int i = 0; i < samples.size(); i++) {
+            combined[i] = new double[topics.size()];
+            final double strongest = Arrays.stream(predicted[i]).max().orElse(0.0);
+            for (int k = 0; k < topics.size(); k++) {
+                final int q = LEXICON_TOPICS.indexOf(topics.get(k));
+                final double lex = q < 0 ? 0.0 : samples.get(i).lexicon()[q];
+                combined[i][k] = lex >= TopicClassifier.LEXICON_SURE && strongest < TopicClassifier.MODEL_QUIET
+                        ? Math.max(predicted[i][k], lex) : predicted[i][k];
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nWhat TopicClassifier gives: the model, or the lexicon where it scores >= %.2f "
+                + "and the model's strongest topic < %.2f:%n%n", TopicClassifier.LEXICON_SURE,
+                TopicClassifier.MODEL_QUIET);
+        report(samples, topics, combined);
     }
 
     static Map<String, Double> extras(final Sample sample) {
