@@ -53,7 +53,7 @@ public final class Enricher {
         final int datelineWords = all.length() == text.length() ? 0 : Token.of(item.getDateline().getPlace()).size();
         return new Enrichment(language.language(), language.confidence(), speakers,
                 entities.find(all, words, speakers, language.language()),
-                topics.classify(language.language(), Token.of(item.getTitle()),
+                topics.classify(language.language(), item.getTitle(), Token.of(item.getTitle()),
                         words.subList(datelineWords, words.size())));
     }
 }

@@ -31,6 +31,8 @@ public final class TopicClassifier {
     public static final double MODEL_QUIET = 0.7;
     /** ...and a lexicon score of at least this much stands beside the model's probability (the higher counts). */
     public static final double LEXICON_SURE = 0.8;
+    /** The topic a results line in the headline points to ({@link ScoreLine}). */
+    private static final String SPORT = "sport";
 
     private final TopicLexicon lexicon;
     private final TopicScoring scoring;
@@ -68,8 +70,17 @@ public final class TopicClassifier {
 
     /** The topics at or above the threshold, strongest first; {@code language} may be null (unknown). */
     public List<TopicScore> classify(final String language, final List<Token> title, final List<Token> text) {
+        return classify(language, null, title, text);
+    }
+
+    /**
+     * As {@link #classify(String, List, List)}, with the title as written too, which shows the shape of a results line
+     * ({@link ScoreLine}) that its words do not.
+     */
+    public List<TopicScore> classify(final String language, final String titleText, final List<Token> title,
+                                     final List<Token> text) {
         final List<TopicScore> found = new ArrayList<>();
-        scores(language, title, text).forEach((topic, score) -> {
+        scores(language, ScoreLine.count(titleText), title, text).forEach((topic, score) -> {
             if (score >= threshold && score > 0.0) {
                 found.add(new TopicScore(topic, score, taxonomy.qcodeOf(topic)));
             }
@@ -80,7 +91,7 @@ public final class TopicClassifier {
 
     /** {@link #classify(String, List, List)} on raw title and text (which should include the title). */
     public List<TopicScore> classify(final String language, final String title, final String text) {
-        return classify(language, Token.of(title), Token.of(text));
+        return classify(language, title, Token.of(title), Token.of(text));
     }
 
     /** The lexicon alone, whatever the language: the topics at or above the threshold, strongest first. */
@@ -90,7 +101,16 @@ public final class TopicClassifier {
 
     /** Every topic with its score (0 when nothing points to it), lexicon topics first, in their order. */
     public Map<String, Double> scores(final String language, final List<Token> title, final List<Token> text) {
-        final Map<String, Double> lexiconScores = scoring.scores(lexicon.topics(), hits(title, text), words(text));
+        return scores(language, 0, title, text);
+    }
+
+    private Map<String, Double> scores(final String language, final int scoreLines, final List<Token> title,
+                                       final List<Token> text) {
+        final List<TermHits> hits = hits(title, text);
+        if (scoreLines > 0 && lexicon.topics().contains(SPORT)) {
+            hits.add(new TermHits(SPORT, ScoreLine.WEIGHT, scoreLines, scoreLines));
+        }
+        final Map<String, Double> lexiconScores = scoring.scores(lexicon.topics(), hits, words(text));
         final TopicModel model = language == null ? null : models.get(language);
         if (model == null) {
             return lexiconScores;
@@ -128,7 +148,7 @@ public final class TopicClassifier {
 
     /** The lexicon's scores of every lexicon topic, in lexicon order. */
     public Map<String, Double> scores(final String title, final String text) {
-        return scores(null, Token.of(title), Token.of(text));
+        return scores(null, ScoreLine.count(title), Token.of(title), Token.of(text));
     }
 
     /** The lexicon terms found in the text (which should include the title) and in the title. */

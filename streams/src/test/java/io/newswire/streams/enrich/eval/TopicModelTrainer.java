@@ -42,7 +42,7 @@ import io.newswire.streams.enrich.TopicScoring;
  */
 public final class TopicModelTrainer {
 
-    static final double DEFAULT_C = 8.0;
+    static final double DEFAULT_C = 1024.0;
     static final int DEFAULT_FOLDS = 5;
     /** A word must be in at least this many training items to become a feature. */
     private static final int MIN_DF = 2;

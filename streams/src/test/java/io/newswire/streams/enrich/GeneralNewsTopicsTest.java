@@ -1,0 +1,104 @@
+package io.newswire.streams.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.newswire.schema.TopicScore;
+
+/**
+ * General news, not Kremlin transcripts: headlines and flashes in several languages, written for this test (none is
+ * from the development sets), classified the way the enricher does it, with the bundled lexicon and English model.
+ */
+class GeneralNewsTopicsTest {
+
+    private static final TopicClassifier CLASSIFIER = new TopicClassifier(TopicLexicon.bundled(),
+            TopicScoring.DEFAULT, EnrichmentSettings.DEFAULT_TOPIC_THRESHOLD, List.of(TopicModel.bundled("en")));
+
+    private static List<String> topicsOf(final String language, final String headline) {
+        return CLASSIFIER.classify(language, headline, headline).stream().map(TopicScore::getName).toList();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en | Hearts 2-1 Livingston | sport",
+        "en | Bayern 3:0 Dortmund | sport",
+        "en | Arsenal through on penalties | sport",
+        "en | Vodafone shares jump as quarterly profit beats forecasts | economy",
+        "en | Dollar slides as Fed signals rate cut | economy",
+        "en | Madonna's new album tops the charts | culture",
+        "pt | Flamengo vence o Palmeiras e assume a liderança do Brasileirão | sport",
+        "pt | Ibovespa fecha em alta com ações de bancos | economy",
+        "fr | La banque centrale relève ses taux d'intérêt pour freiner l'inflation | economy",
+        "tr | Merkez Bankası faiz kararını açıkladı | economy",
+        "tr | Galatasaray deplasmanda galibiyetle döndü | sport",
+        "ru | Индекс Мосбиржи упал на 2% на фоне снижения котировок | economy",
+        "ru | Новый сериал режиссера выйдет в кинотеатрах весной | culture",
+        "zh | 沪指午盘上涨 券商板块领涨 | economy",
+        "zh | 易建联伤愈复出 主场击败对手 | sport",
+        "zh | 新专辑首发 演唱会门票售罄 | culture",
+    })
+    void shouldGiveAHeadlineTheTopicItsWordsSay(final String language, final String headline, final String topic) {
+        assertThat(topicsOf(language, headline)).contains(topic);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Windows 3.1 Released Today",
+        "Talks resume at 10:30 GMT in Geneva",
+        "Parliament votes 12-3 to approve the budget",
+    })
+    void shouldNotTakeVersionsTimesOrVotesForResults(final String headline) {
+        assertThat(ScoreLine.count(headline)).isZero();
+    }
+
+    @Test
+    void shouldCountEveryResultsLine() {
+        assertThat(ScoreLine.count("Celtic 2-0 Rangers; Hibernian 1–1 Aberdeen")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldWeighTheFewWordsOfAShortItemMore() {
+        final List<TermHits> oneWordInTheTitle = List.of(new TermHits("sport", 1.5, 1, 1));
+        final double headline = TopicScoring.DEFAULT.scores(List.of("sport"), oneWordInTheTitle, 6).get("sport");
+        final double story = TopicScoring.DEFAULT.scores(List.of("sport"), oneWordInTheTitle, 200).get("sport");
+        final double flash = TopicScoring.DEFAULT.scores(List.of("sport"), oneWordInTheTitle, 1).get("sport");
+
+        assertThat(headline).isGreaterThanOrEqualTo(EnrichmentSettings.DEFAULT_TOPIC_THRESHOLD);
+        assertThat(story).isLessThan(EnrichmentSettings.DEFAULT_TOPIC_THRESHOLD);
+        assertThat(flash).as("the boost is capped").isEqualTo(headline);
+    }
+
+    @Test
+    void shouldCountAboutOneWordEveryTwoHanCharacters() {
+        assertThat(TopicClassifier.words(Token.of("沪指午盘上涨 券商板块领涨"))).isEqualTo(6);
+        assertThat(TopicClassifier.words(Token.of("Shares rose in Shanghai"))).isEqualTo(4);
+    }
+
+    @Test
+    void shouldLetTheLexiconSpeakWhereTheModelIsQuiet() {
+        final String title = "Shares and profits: dividend raised after quarterly earnings";
+        final TopicClassifier quiet = withModel(-6.0);
+        final TopicClassifier sure = withModel(6.0);
+
+        assertThat(quiet.scores("en", Token.of(title), Token.of(title)).get("economy"))
+                .as("a model that finds nothing leaves the lexicon's sure economy score")
+                .isGreaterThanOrEqualTo(TopicClassifier.LEXICON_SURE);
+        assertThat(sure.scores("en", Token.of(title), Token.of(title)).get("economy"))
+                .as("a model sure of another topic keeps its own economy probability")
+                .isLessThan(0.01);
+    }
+
+    /** A model knowing no words: diplomacy at the given bias, economy at -6 (p = 0.0025). */
+    private static TopicClassifier withModel(final double diplomacyBias) {
+        final TopicModel model = new TopicModel("en", List.of("economy", "diplomacy"),
+                new double[] {-6.0, diplomacyBias}, Map.of(), Map.of(), Map.of());
+        return new TopicClassifier(TopicLexicon.bundled(), TopicScoring.DEFAULT,
+                EnrichmentSettings.DEFAULT_TOPIC_THRESHOLD, List.of(model));
+    }
+}
