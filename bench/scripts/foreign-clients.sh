@@ -126,8 +126,8 @@ case_run() {
     || true
   echo
   echo "== $mode, $name: $(grep -m1 -o 'all accounted for after .*' "$out")"
-  printf '| %-26s | %7s | %8s | %11s | %11s |\n' topic total newswire "kcat" python
-  printf '|%s|%s|%s|%s|%s|\n' "----------------------------" "--------:" "---------:" "------------:" "------------:"
+  printf '| %-34s | %7s | %8s | %11s | %11s |\n' topic total newswire "kcat" python
+  printf '|%s|%s|%s|%s|%s|\n' "------------------------------------" "--------:" "---------:" "------------:" "------------:"
   local topic total decoded so cf kcat_read kcat_ok python_decoded role sum_total=0 sum_kcat=0 sum_python=0
   while read -r topic total decoded so cf; do
     read -r kcat_read kcat_ok < <(kcat_known "$mode" "$topic")
@@ -135,7 +135,7 @@ case_run() {
       "$work/$prefix.python")
     role=""
     [[ "$topic" != *.raw ]] || role=" (input)"
-    printf '| %-26s | %7d | %8d | %5d / %5d | %5s / %5d |\n' "$topic$role" "$total" "$decoded" "$kcat_ok" \
+    printf '| %-34s | %7d | %8d | %5d / %5d | %5s / %5d |\n' "$topic$role" "$total" "$decoded" "$kcat_ok" \
       "$total" "${python_decoded:-?}" "$total"
     if [ "$decoded" != "$total" ] || [ "$kcat_read" != "$total" ] || [ "$kcat_ok" != "$total" ] \
         || [ "${python_decoded:-x}" != "$total" ]; then
@@ -147,7 +147,7 @@ case_run() {
       sum_total=$((sum_total + total)); sum_kcat=$((sum_kcat + kcat_ok)); sum_python=$((sum_python + ${python_decoded:-0}))
     fi
   done <"$work/$prefix.census"
-  printf '| %-26s | %7d | %8s | %5d / %5d | %5d / %5d |\n' "output topics" "$sum_total" "" "$sum_kcat" "$sum_total" \
+  printf '| %-34s | %7d | %8s | %5d / %5d | %5d / %5d |\n' "output topics" "$sum_total" "" "$sum_kcat" "$sum_total" \
     "$sum_python" "$sum_total"
   if [ "$name" = demo ]; then
     demo_itself "$mode" "$prefix"
