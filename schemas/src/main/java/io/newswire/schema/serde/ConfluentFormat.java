@@ -8,12 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.apicurio.registry.resolver.SchemaLookupResult;
 import io.apicurio.registry.resolver.strategy.ArtifactReference;
 import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
+import io.apicurio.registry.serde.data.KafkaSerdeMetadata;
+import io.apicurio.registry.serde.data.KafkaSerdeRecord;
 import io.apicurio.registry.serde.strategy.TopicIdStrategy;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -140,10 +143,7 @@ final class ConfluentFormat<T extends SpecificRecord> {
         try {
             bytes = serializers.computeIfAbsent(topic, this::serializer).serialize(topic, value);
         } catch (final RuntimeException e) {
-            throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic
-                + " in schema registry mode: the schema registry " + url + " did not register or find subject "
-                + topic + "-value (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is "
-                + "up, or unset newswire.schema.registry.url to write single-object encoding", e);
+            throw registryFailure(topic, e);
         }
         compatibility.ensureBackward(topic + "-value");
         if (bytes.length < WireFormat.CONFLUENT_HEADER_LENGTH || WireFormat.of(bytes) != WireFormat.CONFLUENT) {
@@ -153,6 +153,41 @@ final class ConfluentFormat<T extends SpecificRecord> {
         }
         headers.putIfAbsent(topic, Arrays.copyOf(bytes, WireFormat.CONFLUENT_HEADER_LENGTH));
         return bytes;
+    }
+
+    /**
+     * Registers (or finds) the schema of {@code topic}'s values under {@code <topic>-value} with BACKWARD compatibility
+     * now, as the serde does for a first record (its schema resolver, then its id handler for the header), so that
+     * the topic's first record does not wait on the registry.
+     *
+     * @throws SerializationException naming the topic and the registry when either cannot be done
+     */
+    void register(final String topic) {
+        if (headers.containsKey(topic)) {
+            return;
+        }
+        final ByteArrayOutputStream header = new ByteArrayOutputStream(WireFormat.CONFLUENT_HEADER_LENGTH);
+        try {
+            final AvroKafkaSerializer<T> serializer = serializers.computeIfAbsent(topic, this::serializer);
+            // The resolver takes the schema from a record of the type; the record's fields are never read.
+            @SuppressWarnings("unchecked")
+            final T template = (T) model.newRecord(null, current);
+            final SchemaLookupResult<Schema> schema = serializer.getSchemaResolver()
+                .resolveSchema(new KafkaSerdeRecord<>(new KafkaSerdeMetadata(topic, false, null), template));
+            header.write(WireFormat.CONFLUENT_MAGIC);
+            serializer.getIdHandler().writeId(schema.toArtifactReference(), header);
+        } catch (final IOException | RuntimeException e) {
+            throw registryFailure(topic, e);
+        }
+        compatibility.ensureBackward(topic + "-value");
+        headers.putIfAbsent(topic, header.toByteArray());
+    }
+
+    private SerializationException registryFailure(final String topic, final Exception e) {
+        return new SerializationException("cannot write " + type.getSimpleName() + " to " + topic
+            + " in schema registry mode: the schema registry " + url + " did not register or find subject "
+            + topic + "-value (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is "
+            + "up, or unset newswire.schema.registry.url to write single-object encoding", e);
     }
 
     private AvroKafkaSerializer<T> serializer(final String topic) {
