@@ -9,11 +9,11 @@ newswire writes Avro values in one of two formats, told apart by the first byte:
   id, then the datum): the writer schema is fetched by id from the registry's Confluent-compatible API (--registry,
   e.g. http://localhost:8080/apis/ccompat/v7 for Apicurio) with confluent-kafka's schema registry client.
 A topic switched from one mode to the other holds both; this script decodes both. It reads read_committed from the
-beginning of the topic to its end, printing one JSON object per record (key, headers, value), or only the counts
-with --count.
+beginning of each topic (--topic, repeatable; read together) to its end, printing one JSON object per record (key, headers, value),
+or only the counts with --count.
 
     /usr/bin/python3 clients/python/newswire_consume.py --bootstrap-servers localhost:9092 \\
-        --topic news.security --schemas schemas/src/main/avro [--registry URL] [--count]
+        --topic news.security [--topic news.dlq ...] --schemas schemas/src/main/avro [--registry URL] [--count]
 """
 import argparse
 import copy
@@ -106,13 +106,63 @@ def decode(value, schemas, registry=None):
     return schema.fullname, reader.read(avro.io.BinaryDecoder(io.BytesIO(value[10:])))
 
 
+def read_topics(consumer, topics, schemas, registry, count_only):
+    """Every record of the topics from their beginning to their end, read_committed, all partitions of all topics
+    assigned at once; returns {topic: [records, decoded, failed]}."""
+    partitions = []
+    ends = {}
+    for topic in topics:
+        metadata = consumer.list_topics(topic, timeout=30)
+        if topic not in metadata.topics or metadata.topics[topic].error is not None:
+            raise SystemExit("no topic " + topic)
+        for partition in metadata.topics[topic].partitions:
+            tp = TopicPartition(topic, partition, 0)
+            partitions.append(tp)
+            # The high watermark now: with no transaction open (the pipeline idle), what read_committed reaches.
+            ends[(topic, partition)] = consumer.get_watermark_offsets(tp, timeout=30)[1]
+    consumer.assign(partitions)
+    counts = {topic: [0, 0, 0] for topic in topics}
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        message = consumer.poll(0.2)
+        if message is None:
+            # At the end when every partition's position has passed its high watermark (transaction markers
+            # included); a partition never fetched has no position yet.
+            if all(ends[(tp.topic, tp.partition)] == 0 or tp.offset >= ends[(tp.topic, tp.partition)]
+                   for tp in consumer.position(partitions)):
+                break
+            continue
+        if message.error():
+            raise KafkaException(message.error())
+        count = counts[message.topic()]
+        count[0] += 1
+        try:
+            name, value = decode(message.value(), schemas, registry)
+            count[1] += 1
+            if not count_only:
+                headers = {k: v.decode("utf-8", "replace") for k, v in (message.headers() or [])}
+                print(json.dumps({"topic": message.topic(), "partition": message.partition(),
+                                  "offset": message.offset(), "key": (message.key() or b"").decode("utf-8"),
+                                  "headers": headers, "schema": name, "value": value},
+                                 default=str, ensure_ascii=False))
+        except ValueError as error:
+            count[2] += 1
+            print("record %s/%d/%d not decoded: %s" % (message.topic(), message.partition(), message.offset(), error),
+                  file=sys.stderr)
+    else:
+        raise SystemExit("did not reach the end of " + ", ".join(topics) + " within 120 s")
+    return counts
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bootstrap-servers", required=True)
-    parser.add_argument("--topic", required=True)
+    parser.add_argument("--topic", required=True, action="append",
+                        help="a topic to read; repeat for several, read together")
     parser.add_argument("--schemas", required=True, help="folder of the published .avsc files")
     parser.add_argument("--registry", help="the schema registry's Confluent-compatible API, for registry mode")
-    parser.add_argument("--count", action="store_true", help="print only: records=N decoded=N failed=N")
+    parser.add_argument("--count", action="store_true",
+                        help="print only, per topic: records=N decoded=N failed=N topic=TOPIC")
     args = parser.parse_args()
     schemas = load_schemas(args.schemas)
     registry = None
@@ -123,45 +173,13 @@ def main():
     consumer = Consumer({"bootstrap.servers": args.bootstrap_servers, "group.id": "newswire-python-check",
                          "enable.auto.commit": False, "isolation.level": "read_committed",
                          "auto.offset.reset": "earliest"})
-    metadata = consumer.list_topics(args.topic, timeout=30)
-    if args.topic not in metadata.topics or metadata.topics[args.topic].error is not None:
-        raise SystemExit("no topic " + args.topic)
-    partitions = [TopicPartition(args.topic, p, 0) for p in metadata.topics[args.topic].partitions]
-    # The high watermarks now: with no transaction open (the pipeline idle), what read_committed reaches.
-    ends = {tp.partition: consumer.get_watermark_offsets(tp, timeout=30)[1] for tp in partitions}
-    consumer.assign(partitions)
-    records = decoded = failed = 0
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        message = consumer.poll(1.0)
-        if message is None:
-            # At the end when every partition's position has passed its high watermark (transaction markers
-            # included); a partition never fetched has no position yet.
-            if all(ends[tp.partition] == 0 or tp.offset >= ends[tp.partition] for tp in consumer.position(partitions)):
-                break
-            continue
-        if message.error():
-            raise KafkaException(message.error())
-        records += 1
-        try:
-            name, value = decode(message.value(), schemas, registry)
-            decoded += 1
-            if not args.count:
-                headers = {k: v.decode("utf-8", "replace") for k, v in (message.headers() or [])}
-                print(json.dumps({"topic": message.topic(), "partition": message.partition(),
-                                  "offset": message.offset(), "key": (message.key() or b"").decode("utf-8"),
-                                  "headers": headers, "schema": name, "value": value},
-                                 default=str, ensure_ascii=False))
-        except ValueError as error:
-            failed += 1
-            print("record %s/%d/%d not decoded: %s" % (message.topic(), message.partition(), message.offset(), error),
-                  file=sys.stderr)
-    else:
-        raise SystemExit("did not reach the end of " + args.topic + " within 120 s")
+    topics = list(dict.fromkeys(args.topic))
+    counts = read_topics(consumer, topics, schemas, registry, args.count)
     consumer.close()
     if args.count:
-        print("records=%d decoded=%d failed=%d" % (records, decoded, failed))
-    return 0 if failed == 0 else 1
+        for topic in topics:
+            print("records=%d decoded=%d failed=%d topic=%s" % (tuple(counts[topic]) + (topic,)))
+    return 1 if any(count[2] > 0 for count in counts.values()) else 0
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.newswire.streams.LagAwareClients;
+import io.newswire.streams.StreamsRunner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 
@@ -85,6 +86,11 @@ final class MeasuredRun {
 
     private BenchStreams startTopology(final RunNames names) {
         setup.console().note("%s: starting the topology", names.applicationId());
+        if (names.phase() != BenchPhase.PASSTHROUGH) {
+            // As StreamsRunner.start does: in schema registry mode the output topics' schemas are registered before
+            // the topology runs (nothing in single-object mode).
+            StreamsRunner.registerOutputSchemas(names.config(), setup.serdes());
+        }
         final LagAwareClients clients = new LagAwareClients();
         return BenchStreams.start(BenchTopologies.of(names, setup.serdes(), setup.enricher(), clients),
             BenchStreams.properties(names.config(), setup.kafka(), setup.stateRoot(), setup.threads()), clients);

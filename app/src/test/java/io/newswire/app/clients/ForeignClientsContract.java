@@ -12,14 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.newswire.app.cli.CapturedRun;
 import io.newswire.app.pipeline.TestInputs;
 import io.newswire.broker.testing.SharedKafka;
+import io.newswire.schema.DeadLetter;
+import io.newswire.schema.DedupDecision;
+import io.newswire.schema.EnrichedItem;
+import io.newswire.schema.serde.ReleasedSchemas;
 import io.newswire.streams.NewswireConfigDef;
 import io.newswire.streams.PipelineConfig;
+import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,6 +53,16 @@ abstract class ForeignClientsContract {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    /**
+     * The CRC-64-AVRO fingerprints of the published schemas (current and released) of the output topics' records, as
+     * kcat's pack format {@code >Q} prints the 8 header bytes that hold one (little-endian on the wire).
+     */
+    private static final Set<String> PUBLISHED_FINGERPRINTS = Stream.of(
+            Stream.of(EnrichedItem.getClassSchema(), DedupDecision.getClassSchema(), DeadLetter.getClassSchema()),
+            Stream.of("EnrichedItem", "DedupDecision", "DeadLetter").flatMap(name -> ReleasedSchemas.of(name).stream()))
+        .flatMap(schemas -> schemas)
+        .map(schema -> Long.toUnsignedString(Long.reverseBytes(SchemaNormalization.parsingFingerprint64(schema))))
+        .collect(Collectors.toUnmodifiableSet());
     private Properties settings;
     private PipelineConfig config;
     private Map<String, Integer> javaCounts;
@@ -80,8 +98,9 @@ abstract class ForeignClientsContract {
         assertThat(javaCounts.get(config.topics().route("security"))).as("security items").isPositive();
     }
 
+    /** Every output topic of the run: each route's, news.general, news.duplicates and news.dlq. */
     private List<String> topics() {
-        return List.of(config.topics().route("security"), config.topics().duplicates(), config.topics().dlq());
+        return config.outputTopics();
     }
 
     @Test
@@ -89,20 +108,23 @@ abstract class ForeignClientsContract {
         Assumptions.assumeTrue(Files.isExecutable(PYTHON) && exec(List.of(PYTHON.toString(), "-c",
                 "import confluent_kafka, avro")).exitCode == 0,
             "Debian's python3-confluent-kafka and python3-avro are not installed (.ci/run installs them)");
+        // One consumer process reads every topic, one after the other.
+        final List<String> command = new ArrayList<>(List.of(PYTHON.toString(),
+            ROOT.resolve("clients/python/newswire_consume.py").toString(), "--bootstrap-servers",
+            SharedKafka.bootstrapServers(), "--schemas", ROOT.resolve("schemas/src/main/avro").toString(), "--count"));
+        topics().forEach(topic -> command.addAll(List.of("--topic", topic)));
+        if (registryUrl() != null) {
+            command.addAll(List.of("--registry", registryUrl() + "/apis/ccompat/v7"));
+        }
+        final Result python = exec(command);
+        assertThat(python.exitCode).as(python.output).isZero();
         for (final String topic : topics()) {
-            final List<String> command = new ArrayList<>(List.of(PYTHON.toString(),
-                ROOT.resolve("clients/python/newswire_consume.py").toString(), "--bootstrap-servers",
-                SharedKafka.bootstrapServers(), "--topic", topic, "--schemas",
-                ROOT.resolve("schemas/src/main/avro").toString(), "--count"));
-            if (registryUrl() != null) {
-                command.addAll(List.of("--registry", registryUrl() + "/apis/ccompat/v7"));
-            }
-            final Result python = exec(command);
-            assertThat(python.exitCode).as(python.output).isZero();
             final int records = javaCounts.get(topic);
-            System.out.printf("python %s %s: %s (Java read_committed: %d)%n", mode(), topic, python.output.strip(),
+            System.out.printf("python %s %s: %s (Java read_committed: %d)%n", mode(), topic,
+                python.output.lines().filter(line -> line.endsWith(" topic=" + topic)).findFirst().orElse("nothing"),
                 records);
-            assertThat(python.output).as(topic).contains("records=" + records + " decoded=" + records + " failed=0");
+            assertThat(python.output.lines()).as(topic)
+                .contains("records=" + records + " decoded=" + records + " failed=0 topic=" + topic);
         }
     }
 
@@ -110,14 +132,18 @@ abstract class ForeignClientsContract {
     void kcatShouldReadEveryRecordWithItsKeyAndHeaders() throws Exception {
         Assumptions.assumeTrue(exec(List.of("sh", "-c", "command -v kcat")).exitCode == 0,
             "Debian's kcat is not installed (.ci/run installs it)");
+        // One kcat per topic (it reads one topic at a time), all started at once.
+        final Map<String, Started> started = new TreeMap<>();
         for (final String topic : topics()) {
             // Debian's kcat has no Avro deserializer (built without libserdes); its pack-format deserializer reads
-            // the Confluent framing: the magic byte and the schema id, printed one after the other ("0" then the id).
-            final List<String> command = new ArrayList<>(List.of("kcat", "-C", "-b", SharedKafka.bootstrapServers(),
-                "-t", topic, "-X", "isolation.level=read_committed", "-o", "beginning", "-e", "-q"));
-            command.addAll(registryUrl() == null ? List.of("-f", "%k\\t%h\\t%S\\n")
-                : List.of("-s", "value=>bI", "-f", "%k\\t%h\\t%s\\n"));
-            final Result kcat = exec(command);
+            // the framing, printing the fields one after the other: in registry mode the magic byte and the schema id
+            // ("0" then the id), single-object the marker C3 01 and the fingerprint's 8 bytes ("195", "1", a number).
+            started.put(topic, start(List.of("kcat", "-C", "-b", SharedKafka.bootstrapServers(),
+                "-t", topic, "-X", "isolation.level=read_committed", "-o", "beginning", "-e", "-q", "-s",
+                registryUrl() == null ? "value=>BBQ" : "value=>bI", "-f", "%k\\t%h\\t%s\\n")));
+        }
+        for (final String topic : topics()) {
+            final Result kcat = started.get(topic).result();
             assertThat(kcat.exitCode).as(kcat.output).isZero();
             final List<String> lines = kcat.output.lines().filter(line -> !line.isBlank()).toList();
             System.out.printf("kcat %s %s: %d records (Java read_committed: %d)%n", mode(), topic, lines.size(),
@@ -134,6 +160,10 @@ abstract class ForeignClientsContract {
                     assertThat(fields[2]).as("magic byte 0 then a schema id: " + line).matches("0[0-9]+");
                     assertThat(schemaExists(fields[2].substring(1))).as("schema id " + fields[2].substring(1)
                         + " in the registry").isTrue();
+                } else {
+                    assertThat(fields[2]).as("marker C3 01 then a fingerprint: " + line).startsWith("1951");
+                    assertThat(fields[2].substring(4)).as("the fingerprint of a published schema: " + line)
+                        .isIn(PUBLISHED_FINGERPRINTS);
                 }
             }
         }
@@ -181,13 +211,24 @@ abstract class ForeignClientsContract {
     }
 
     private Result exec(final List<String> command) throws IOException, InterruptedException {
+        return start(command).result();
+    }
+
+    private Started start(final List<String> command) throws IOException {
         final Path out = Files.createTempFile(temp, "out", ".txt");
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-            .start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, "timed out: " + String.join(" ", command));
+        return new Started(command, new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+            .start(), out);
+    }
+
+    /** A command started, its output going to a file. */
+    private record Started(List<String> command, Process process, Path out) {
+
+        Result result() throws IOException, InterruptedException {
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out: " + String.join(" ", command));
+            }
+            return new Result(process.exitValue(), Files.readString(out));
         }
-        return new Result(process.exitValue(), Files.readString(out));
     }
 }

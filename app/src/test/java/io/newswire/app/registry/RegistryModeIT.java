@@ -3,6 +3,7 @@ package io.newswire.app.registry;
 import static io.newswire.app.cli.CapturedRun.newswire;
 import static io.newswire.app.pipeline.TestInputs.anInputFolder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,18 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
+import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.newswire.app.cli.CapturedRun;
 import io.newswire.app.pipeline.DeliveryReport;
 import io.newswire.app.pipeline.DeliveryVerifier;
 import io.newswire.app.pipeline.OutputCollector;
 import io.newswire.app.pipeline.TestInputs;
 import io.newswire.broker.testing.SharedKafka;
+import io.newswire.schema.EnrichedItem;
 import io.newswire.schema.serde.NewswireSerdes;
 import io.newswire.schema.serde.WireFormat;
 import io.newswire.streams.NewswireConfigDef;
@@ -39,6 +47,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,13 +94,21 @@ class RegistryModeIT {
             final JsonNode schema = ccompat("/schemas/ids/" + id);
             assertThat(schema.get("schema").asText()).as("schema id " + id).contains("io.newswire.schema");
         }
+        // Every output topic's subject, those of topics no record went to included: the topology registers them
+        // when it starts (StreamsRunner.registerOutputSchemas), the producer news.raw's with its first record.
+        final List<String> registered = new ArrayList<>(config.outputTopics());
+        registered.add(config.topics().raw());
+        assertThat(registered).as("a topic without records, whose subject only the start registers")
+            .hasSizeGreaterThan(written.size()).containsAll(written);
         final JsonNode subjects = ccompat("/subjects");
-        for (final String topic : written) {
+        for (final String topic : registered) {
             assertThat(subjects.toString()).as("subjects").contains("\"" + topic + "-value\"");
             assertThat(ccompat("/config/" + topic + "-value").get("compatibilityLevel").asText())
                 .as(topic + "-value").isEqualTo("BACKWARD");
         }
         assertDecodedByNewswire(config, values);
+        assertTheSameAsApicuriosOwnSerde(values);
+        assertRefusedWhateverNewswireRemembers(config, values);
     }
 
     @Test
@@ -157,6 +174,59 @@ class RegistryModeIT {
                 records.forEach(value -> assertThat(serdes.wireItem().decode(value)).isNotNull());
             }
         });
+    }
+
+    /**
+     * newswire writes and reads through Apicurio's serde only the first value of each topic and schema id, then frames
+     * the Avro binary itself with the id the serde wrote: every value of the run must be the bytes a serializer of
+     * Apicurio's own, configured as the README tells a Java consumer, writes for the same record on the same topic,
+     * and decode to the same record with Apicurio's deserializer.
+     */
+    private static void assertTheSameAsApicuriosOwnSerde(final Map<String, List<byte[]>> values) {
+        final Map<String, Object> apicurio = new HashMap<>();
+        apicurio.put(SerdeConfig.REGISTRY_URL, SharedRegistry.url() + "/apis/registry/v2");
+        apicurio.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
+        apicurio.put(SerdeConfig.USE_ID, "contentId");
+        apicurio.put(SerdeConfig.ENABLE_HEADERS, "false");
+        apicurio.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, "true");
+        apicurio.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, "true");
+        final AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(apicurio, false);
+        int compared = 0;
+        for (final Map.Entry<String, List<byte[]>> topic : values.entrySet()) {
+            final AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
+            serializer.configure(apicurio, false);
+            for (final byte[] value : topic.getValue()) {
+                final Object record = deserializer.deserialize(topic.getKey(), value);
+                assertThat(serializer.serialize(topic.getKey(), record)).as("a value on " + topic.getKey())
+                    .isEqualTo(value);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(values.values().stream().mapToInt(List::size).sum()).isGreaterThan(10);
+    }
+
+    /**
+     * What newswire remembers of an id once decoded (its reader) must not let a value of another type through, and
+     * an id the registry does not know is refused naming it (the topology dead-letters such a record).
+     */
+    private static void assertRefusedWhateverNewswireRemembers(final PipelineConfig config,
+                                                               final Map<String, List<byte[]>> values) {
+        final NewswireSerdes serdes = new NewswireSerdes(config.schemaRegistry());
+        final byte[] decision = values.get(config.topics().duplicates()).get(0);
+        assertThat(serdes.dedupDecision().decode(decision)).isNotNull();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> serdes.enrichedItem().decode(decision)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not " + EnrichedItem.class.getName());
+        }
+        final byte[] unknownId = decision.clone();
+        unknownId[1] = 0x7f;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> serdes.dedupDecision().decode(unknownId))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("schema id " + WireFormat.confluentSchemaId(unknownId))
+                .hasMessageContaining("does not know that id");
+        }
     }
 
     /** The values of news.raw and every output topic, read_committed from the beginning. */

@@ -87,6 +87,18 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return registry == null ? encode(value) : registry.encode(topic, value);
     }
 
+    /**
+     * In schema registry mode, registers (or finds) the schema under {@code <topic>-value} with BACKWARD compatibility
+     * now rather than at the topic's first record; nothing otherwise.
+     *
+     * @throws SerializationException naming the topic and the registry when the registry cannot do it
+     */
+    public void registerSchemaFor(final String topic) {
+        if (registry != null) {
+            registry.register(topic);
+        }
+    }
+
     /** Whether {@link #serializer()} writes the Confluent wire format (schema registry mode). */
     public boolean writesRegistryFormat() {
         return registry != null;

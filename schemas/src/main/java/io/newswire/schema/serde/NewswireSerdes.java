@@ -56,7 +56,7 @@ public final class NewswireSerdes {
                                                               final SubjectCompatibility compatibility) {
         final List<Schema> released = ReleasedSchemas.of(name);
         return new AvroSerde<>(type, current, released,
-            compatibility == null ? null : new ConfluentFormat<>(type, registry, compatibility));
+            compatibility == null ? null : new ConfluentFormat<>(type, current, registry, compatibility));
     }
 
     /** Where schemas are registered; {@link SchemaRegistrySettings#NONE} in single-object mode. */

@@ -56,6 +56,19 @@ class RegistryModeTest {
     }
 
     @Test
+    void shouldRegisterSchemasAheadOnlyInRegistryModeAndSayWhyWhenItCannot() throws IOException {
+        final NewswireSerdes serdes = new NewswireSerdes(new SchemaRegistrySettings(
+            Optional.of("http://localhost:" + closedPort()),
+            Map.of("apicurio.registry.retry-count", "0")));
+
+        new NewswireSerdes().enrichedItem().registerSchemaFor("news.security");
+        assertThatThrownBy(() -> serdes.enrichedItem().registerSchemaFor("news.security"))
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("news.security-value")
+            .hasMessageContaining("unset newswire.schema.registry.url");
+    }
+
+    @Test
     void shouldStillReadSingleObjectValuesInRegistryMode() throws IOException {
         final WireItem item = Records.aWireItem();
         final byte[] written = new NewswireSerdes().wireItem().encode(item);
