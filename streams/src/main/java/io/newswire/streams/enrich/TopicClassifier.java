@@ -125,11 +125,18 @@ public final class TopicClassifier {
         }
         for (int k = 0; k < probabilities.length; k++) {
             final String topic = model.topics().get(k);
-            final double lex = lexiconScores.getOrDefault(topic, 0.0);
-            final double p = Math.round(probabilities[k] * 1000.0) / 1000.0;
-            scores.put(topic, lex >= LEXICON_SURE && strongest < MODEL_QUIET ? Math.max(p, lex) : p);
+            scores.put(topic, combined(Math.round(probabilities[k] * 1000.0) / 1000.0,
+                    lexiconScores.getOrDefault(topic, 0.0), strongest));
         }
         return scores;
+    }
+
+    /**
+     * The score of a topic the model knows: its probability, or the lexicon's score where that is higher, the lexicon
+     * is sure ({@link #LEXICON_SURE}) and the model quiet (its strongest topic under {@link #MODEL_QUIET}).
+     */
+    public static double combined(final double probability, final double lexicon, final double strongest) {
+        return lexicon >= LEXICON_SURE && strongest < MODEL_QUIET ? Math.max(probability, lexicon) : probability;
     }
 
     /**
@@ -139,9 +146,8 @@ public final class TopicClassifier {
     static int words(final List<Token> text) {
         int words = 0;
         for (final Token token : text) {
-            final String word = token.lower();
-            words += Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN
-                    ? (word.length() + 1) / 2 : 1;
+            // A token is all Han or none (Token.of splits runs of Han from other letters).
+            words += TopicLexicon.isHan(token.lower()) ? (token.lower().length() + 1) / 2 : 1;
         }
         return words;
     }

@@ -201,7 +201,7 @@ public final class TopicLexicon {
         }
     }
 
-    private static boolean isHan(final String word) {
+    static boolean isHan(final String word) {
         return !word.isEmpty() && word.codePoints().allMatch(c -> Character.UnicodeScript.of(c)
                 == Character.UnicodeScript.HAN);
     }

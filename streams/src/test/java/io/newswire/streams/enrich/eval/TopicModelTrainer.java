@@ -138,9 +138,8 @@ public final class TopicModelTrainer {
             final double strongest = Arrays.stream(predicted[i]).max().orElse(0.0);
             for (int k = 0; k < topics.size(); k++) {
                 final int q = LEXICON_TOPICS.indexOf(topics.get(k));
-                final double lex = q < 0 ? 0.0 : samples.get(i).lexicon()[q];
-                combined[i][k] = lex >= TopicClassifier.LEXICON_SURE && strongest < TopicClassifier.MODEL_QUIET
-                        ? Math.max(predicted[i][k], lex) : predicted[i][k];
+                combined[i][k] = TopicClassifier.combined(predicted[i][k],
+                        q < 0 ? 0.0 : samples.get(i).lexicon()[q], strongest);
             }
         }
         System.out.printf(Locale.ROOT, "%nWhat TopicClassifier gives: the model, or the lexicon where it scores >= %.2f "
