@@ -16,17 +16,24 @@ import io.newswire.schema.TopicScore;
  * <p>Two sources, both data: the multilingual {@link TopicLexicon} scored as {@link TopicScoring} describes, for
  * every language; and a trained {@link TopicModel} for the languages that have one (English), which replaces the
  * lexicon's score for the topics it knows and reads the lexicon's scores as features. A topic the model does not
- * know (trade, in the bundled English model) keeps its lexicon score; and where the model is quiet (no topic of its
- * own at {@link #MODEL_QUIET}) a topic the lexicon is sure of ({@link #LEXICON_SURE}) keeps its lexicon score when that
- * is higher: the model speaks for the kind of text it was trained on, the lexicon for the rest. Each topic found
+ * know (trade, in the bundled English model) keeps its lexicon score; and where the item is unlike the model's
+ * training data ({@link #unfamiliar}: under {@link #FAMILIAR} of its words known to the model) a topic the lexicon is sure of
+ * ({@link #LEXICON_SURE}) keeps its lexicon score when that is higher: the model speaks for the kind of text it was
+ * trained on, the lexicon for the rest. Each topic found
  * carries its IPTC Media Topic code from the {@link TopicTaxonomy}.
  */
 public final class TopicClassifier {
 
     /**
-     * A model trained on one source knows that source's words and nothing else: the Kremlin-trained English model
-     * gives "Arsenal through on penalties" no topic at all, as none of its words are in the model. Where the model
-     * finds no topic of its own with at least this probability, the item is not like what it learned from...
+     * A model trained on one source knows that source's words and little else: the Kremlin-trained English model
+     * gives "Arsenal through on penalties" no topic at all, and is sure that a takeover between two countries'
+     * companies is diplomacy. Where fewer than this share of an item's words are words the model knows
+     * ({@link TopicModel#familiarity}), the item is not like what it learned from...
+     */
+    public static final double FAMILIAR = 0.96;
+    /**
+     * A headline or a flash is made of common words that any model knows, so its familiarity says little; there, as
+     * before familiarity was measured, the sign is a quiet model: no topic of its own at this probability.
      */
     public static final double MODEL_QUIET = 0.7;
     /** ...and a lexicon score of at least this much stands beside the model's probability (the higher counts). */
@@ -119,24 +126,37 @@ public final class TopicClassifier {
         lexiconScores.forEach((topic, score) -> extras.put(TopicModel.LEXICON_FEATURE + topic, score));
         final double[] probabilities = model.probabilities(title, text, extras);
         final Map<String, Double> scores = new LinkedHashMap<>(lexiconScores);
-        double strongest = 0.0;
-        for (final double p : probabilities) {
-            strongest = Math.max(strongest, p);
-        }
+        final boolean unfamiliar = unfamiliar(model, text, probabilities, scoring.shortWords());
         for (int k = 0; k < probabilities.length; k++) {
             final String topic = model.topics().get(k);
             scores.put(topic, combined(Math.round(probabilities[k] * 1000.0) / 1000.0,
-                    lexiconScores.getOrDefault(topic, 0.0), strongest));
+                    lexiconScores.getOrDefault(topic, 0.0), unfamiliar));
         }
         return scores;
     }
 
     /**
-     * The score of a topic the model knows: its probability, or the lexicon's score where that is higher, the lexicon
-     * is sure ({@link #LEXICON_SURE}) and the model quiet (its strongest topic under {@link #MODEL_QUIET}).
+     * Whether an item is unlike the model's training data: under {@link #FAMILIAR} of its words known to the model,
+     * or, for an item shorter than {@code shortWords}, no topic of the model's own at {@link #MODEL_QUIET}.
      */
-    public static double combined(final double probability, final double lexicon, final double strongest) {
-        return lexicon >= LEXICON_SURE && strongest < MODEL_QUIET ? Math.max(probability, lexicon) : probability;
+    public static boolean unfamiliar(final TopicModel model, final List<Token> text, final double[] probabilities,
+                                     final int shortWords) {
+        if (model.familiarity(text) < FAMILIAR) {
+            return true;
+        }
+        double strongest = 0.0;
+        for (final double p : probabilities) {
+            strongest = Math.max(strongest, p);
+        }
+        return words(text) < shortWords && strongest < MODEL_QUIET;
+    }
+
+    /**
+     * The score of a topic the model knows: its probability, or the lexicon's score where that is higher, the lexicon
+     * is sure ({@link #LEXICON_SURE}) and the item {@link #unfamiliar} to the model.
+     */
+    public static double combined(final double probability, final double lexicon, final boolean unfamiliar) {
+        return lexicon >= LEXICON_SURE && unfamiliar ? Math.max(probability, lexicon) : probability;
     }
 
     /**

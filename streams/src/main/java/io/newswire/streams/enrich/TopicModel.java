@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A linear topic model for one language: the title and text of an item in, a probability per topic out
@@ -36,6 +39,7 @@ import java.util.TreeMap;
  * bias      -3.1      -4.2     …
  * t:treaty  5.82      0.41     -0.12  …     (feature, idf, one weight per topic)
  * x:lexicon.security  1  2.9  -0.3  …
+ * common    the  of  and  …                       (words too common to be features; optional)
  * </pre>
  */
 public final class TopicModel {
@@ -43,6 +47,8 @@ public final class TopicModel {
     static final String TITLE = "t:";
     static final String TEXT = "b:";
     static final String EXTRA = "x:";
+    /** The line listing the words too common to be features (optional; older model files have none). */
+    static final String COMMON = "common";
     /** The extra feature carrying the lexicon's score of a topic: {@code lexicon.<topic>}. */
     public static final String LEXICON_FEATURE = "lexicon.";
 
@@ -56,10 +62,22 @@ public final class TopicModel {
     private final Map<String, Feature> titleFeatures;
     private final Map<String, Feature> textFeatures;
     private final Map<String, Feature> extraFeatures;
+    private final Set<String> common;
 
     public TopicModel(final String language, final List<String> topics, final double[] bias,
                       final Map<String, Feature> titleFeatures, final Map<String, Feature> textFeatures,
                       final Map<String, Feature> extraFeatures) {
+        this(language, topics, bias, titleFeatures, textFeatures, extraFeatures, Set.of());
+    }
+
+    /**
+     * As above, with the words the trainer saw in so many items that they say nothing about a topic ({@code common}):
+     * they carry no weight, but a text made of them and of known words is a text like the training data
+     * ({@link #familiarity}).
+     */
+    public TopicModel(final String language, final List<String> topics, final double[] bias,
+                      final Map<String, Feature> titleFeatures, final Map<String, Feature> textFeatures,
+                      final Map<String, Feature> extraFeatures, final Set<String> common) {
         if (bias.length != topics.size()) {
             throw new IllegalArgumentException("one bias per topic expected: " + topics + " " + Arrays.toString(bias));
         }
@@ -69,6 +87,7 @@ public final class TopicModel {
         this.titleFeatures = Map.copyOf(titleFeatures);
         this.textFeatures = Map.copyOf(textFeatures);
         this.extraFeatures = Map.copyOf(extraFeatures);
+        this.common = Set.copyOf(common);
     }
 
     /** The model file bundled for a language, or null when there is none. */
@@ -150,6 +169,25 @@ public final class TopicModel {
         return probabilities;
     }
 
+    /**
+     * How much a text is like what the model learned from: the share of its words (as {@link #counts} counts them,
+     * every occurrence) that the model knows as text features or as common words; 0 for a text without words. News
+     * from other sources scores lower than held-out items of the training source: names of clubs, stars and companies,
+     * market jargon (figures for the bundled English model in {@code eval/TOPICS.md}).
+     */
+    public double familiarity(final List<Token> text) {
+        int words = 0;
+        int known = 0;
+        for (final Token token : text) {
+            final String word = token.lower();
+            if (isFeatureWord(word)) {
+                words++;
+                known += textFeatures.containsKey(word) || common.contains(word) ? 1 : 0;
+            }
+        }
+        return words == 0 ? 0.0 : (double) known / words;
+    }
+
     private static void add(final double[] margin, final Map<String, Integer> counts,
                             final Map<String, Feature> features) {
         final List<Feature> known = new ArrayList<>(counts.size());
@@ -192,6 +230,9 @@ public final class TopicModel {
         writeFeatures(out, TITLE, titleFeatures);
         writeFeatures(out, TEXT, textFeatures);
         writeFeatures(out, EXTRA, extraFeatures);
+        if (!common.isEmpty()) {
+            out.write(COMMON + "\t" + String.join("\t", new TreeSet<>(common)) + "\n");
+        }
     }
 
     private static void writeFeatures(final Writer out, final String prefix, final Map<String, Feature> features)
@@ -218,6 +259,7 @@ public final class TopicModel {
         final Map<String, Feature> title = new HashMap<>();
         final Map<String, Feature> text = new HashMap<>();
         final Map<String, Feature> extra = new HashMap<>();
+        final Set<String> common = new HashSet<>();
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
@@ -233,6 +275,8 @@ public final class TopicModel {
                 topics = List.of(Arrays.copyOfRange(columns, 1, columns.length));
             } else if ("bias".equals(columns[0])) {
                 bias = numbers(columns, 1, topics, where);
+            } else if (COMMON.equals(columns[0])) {
+                common.addAll(Arrays.asList(columns).subList(1, columns.length));
             } else if (columns[0].startsWith(TITLE) || columns[0].startsWith(TEXT) || columns[0].startsWith(EXTRA)) {
                 final double[] values = numbers(columns, 2, topics, where);
                 final float[] weights = new float[values.length];
@@ -244,13 +288,13 @@ public final class TopicModel {
                         .put(columns[0].substring(2), feature);
             } else {
                 throw new IllegalArgumentException(where + ": unknown line '" + columns[0]
-                        + "' (expected language, topics, bias, or a t:/b: feature)");
+                        + "' (expected language, topics, bias, common, or a t:/b:/x: feature)");
             }
         }
         if (language == null || topics == null || bias == null) {
             throw new IllegalArgumentException(origin + ": a topic model needs 'language', 'topics' and 'bias' lines");
         }
-        return new TopicModel(language, topics, bias, title, text, extra);
+        return new TopicModel(language, topics, bias, title, text, extra, common);
     }
 
     private static double[] numbers(final String[] columns, final int from, final List<String> topics,

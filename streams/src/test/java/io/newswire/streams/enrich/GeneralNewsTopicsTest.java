@@ -2,8 +2,10 @@ package io.newswire.streams.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,23 +83,42 @@ class GeneralNewsTopicsTest {
     }
 
     @Test
-    void shouldLetTheLexiconSpeakWhereTheModelIsQuiet() {
+    void shouldLetTheLexiconSpeakWhereTheItemIsUnlikeTheModelsTrainingData() {
         final String title = "Shares and profits: dividend raised after quarterly earnings";
-        final TopicClassifier quiet = withModel(-6.0);
-        final TopicClassifier sure = withModel(6.0);
+        final Set<String> everyWord = TopicModel.counts(Token.of(title)).keySet();
 
-        assertThat(quiet.scores("en", Token.of(title), Token.of(title)).get("economy"))
-                .as("a model that finds nothing leaves the lexicon's sure economy score")
+        assertThat(economy(withModel(Set.of(), 6.0), title))
+                .as("an item of words the model never saw keeps the lexicon's sure economy score")
                 .isGreaterThanOrEqualTo(TopicClassifier.LEXICON_SURE);
-        assertThat(sure.scores("en", Token.of(title), Token.of(title)).get("economy"))
-                .as("a model sure of another topic keeps its own economy probability")
+        assertThat(economy(withModel(everyWord, 6.0), title))
+                .as("an item the model knows every word of, and is sure about, gets the model's economy probability")
                 .isLessThan(0.01);
+        assertThat(economy(withModel(everyWord, -6.0), title))
+                .as("a headline of known words that leaves the model quiet keeps the lexicon's sure score")
+                .isGreaterThanOrEqualTo(TopicClassifier.LEXICON_SURE);
     }
 
-    /** A model knowing no words: diplomacy at the given bias, economy at -6 (p = 0.0025). */
-    private static TopicClassifier withModel(final double diplomacyBias) {
+    private static double economy(final TopicClassifier classifier, final String title) {
+        return classifier.scores("en", Token.of(title), Token.of(title)).get("economy");
+    }
+
+    @Test
+    void shouldMeasureFamiliarityAsTheShareOfWordsTheModelKnows() {
+        final TopicModel model = new TopicModel("en", List.of("economy"), new double[] {0.0}, Map.of(),
+                Map.of("shares", new TopicModel.Feature(1.0, new float[] {1f})), Map.of(), Set.of("the"));
+
+        assertThat(model.familiarity(Token.of("The shares of Arsenal"))).as("the, shares known; of, arsenal not")
+                .isEqualTo(0.5);
+        assertThat(model.familiarity(Token.of("Arsenal"))).isEqualTo(0.0);
+        assertThat(model.familiarity(Token.of("2-1"))).as("no words at all").isEqualTo(0.0);
+    }
+
+    /** A model at economy -6 (p = 0.0025) and diplomacy at the given bias, knowing the given words with no weight. */
+    private static TopicClassifier withModel(final Set<String> known, final double diplomacyBias) {
+        final Map<String, TopicModel.Feature> features = new HashMap<>();
+        known.forEach(word -> features.put(word, new TopicModel.Feature(1.0, new float[] {0f, 0f})));
         final TopicModel model = new TopicModel("en", List.of("economy", "diplomacy"),
-                new double[] {-6.0, diplomacyBias}, Map.of(), Map.of(), Map.of());
+                new double[] {-6.0, diplomacyBias}, Map.of(), features, Map.of());
         return new TopicClassifier(TopicLexicon.bundled(), TopicScoring.DEFAULT,
                 EnrichmentSettings.DEFAULT_TOPIC_THRESHOLD, List.of(model));
     }

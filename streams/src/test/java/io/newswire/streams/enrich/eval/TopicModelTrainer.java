@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import io.newswire.streams.enrich.EnrichmentSettings;
 import io.newswire.streams.enrich.ItemText;
 import io.newswire.streams.enrich.Token;
 import io.newswire.streams.enrich.TopicClassifier;
@@ -35,20 +35,21 @@ import io.newswire.streams.enrich.TopicScoring;
  * scored by a model that never saw it), then trains on all labelled items and writes the model file.
  *
  * <p>One L2-regularized logistic regression per topic (LIBLINEAR, the solver scikit-learn also uses), classes
- * weighted by their inverse frequency so that rare topics (energy: 84 of 2,552 items) are not drowned by the rest.
+ * weighted by the square root of their inverse frequency, so that rare topics (energy: 84 of 2,552 items) are not
+ * drowned by the rest (full inverse-frequency weights over-predict them: 0.769 against 0.774, in {@code TOPICS.md}).
  * Labels are read here and only here; the pipeline reads the model file.
  *
  * <p>Arguments: {@code CORPUS_JSONL OUTPUT_TSV [C] [FOLDS]}; how to run it is in {@code TOPICS.md}.
  */
 public final class TopicModelTrainer {
 
-    static final double DEFAULT_C = 1024.0;
+    static final double DEFAULT_C = 4096.0;
     static final int DEFAULT_FOLDS = 5;
     /** A word must be in at least this many training items to become a feature. */
     private static final int MIN_DF = 2;
     /** A text word found in more than this share of the items says nothing about any topic. */
     private static final double MAX_DF_SHARE = 0.5;
-    private static final double THRESHOLD = 0.5;
+    private static final double THRESHOLD = EnrichmentSettings.DEFAULT_TOPIC_THRESHOLD;
 
     /** One labelled item as the model sees it, and the mapped editors' topics. */
     record Sample(Map<String, Integer> title, Map<String, Integer> text, Set<String> gold, double[] lexicon) {
@@ -79,7 +80,8 @@ public final class TopicModelTrainer {
                     "English topic model of io.newswire.streams.enrich.TopicModel, written by TopicModelTrainer.",
                     "Trained on the " + samples.size() + " items of kremlin-en-dev.jsonl that carry editors' topics "
                             + "(content (c) President of Russia website, kremlin.ru, CC BY 4.0).",
-                    "L2 logistic regression per topic, C = " + c + ", balanced class weights; see eval/TOPICS.md.",
+                    "L2 logistic regression per topic, C = " + c + ", class weights the square root of balanced; see "
+                            + "eval/TOPICS.md.",
                     "Columns: feature (t: title word, b: text word, x: the lexicon's score of a topic), idf, one "
                             + "weight per topic."));
         }
@@ -112,6 +114,7 @@ public final class TopicModelTrainer {
         }
         Collections.shuffle(order, new Random(1));
         final double[][] predicted = new double[samples.size()][];
+        final TopicModel[] models = new TopicModel[samples.size()];
         for (int fold = 0; fold < folds; fold++) {
             final List<Sample> training = new ArrayList<>();
             final List<Integer> held = new ArrayList<>();
@@ -124,27 +127,29 @@ public final class TopicModelTrainer {
             }
             final TopicModel model = train(training, topics, c);
             for (final int i : held) {
+                models[i] = model;
                 predicted[i] = model.probabilities(tokens(samples.get(i).title()), tokens(samples.get(i).text()),
                         extras(samples.get(i)));
             }
         }
         report(samples, topics, predicted);
-        // What the classifier does with them: the model's probability, or the lexicon's score where the model finds
-        // nothing or where the lexicon is sure.
-        // What TopicClassifier gives: where the model is quiet, a topic the lexicon is sure of stands beside it.
+        // What TopicClassifier gives: where the item is unlike the training data, a topic the lexicon is sure of
+        // stands beside the model.
         final double[][] combined = new double[samples.size()][];
         for (int i = 0; i < samples.size(); i++) {
             combined[i] = new double[topics.size()];
-            final double strongest = Arrays.stream(predicted[i]).max().orElse(0.0);
+            final boolean unfamiliar = TopicClassifier.unfamiliar(models[i], tokens(samples.get(i).text()),
+                    predicted[i], TopicScoring.DEFAULT.shortWords());
             for (int k = 0; k < topics.size(); k++) {
                 final int q = LEXICON_TOPICS.indexOf(topics.get(k));
                 combined[i][k] = TopicClassifier.combined(predicted[i][k],
-                        q < 0 ? 0.0 : samples.get(i).lexicon()[q], strongest);
+                        q < 0 ? 0.0 : samples.get(i).lexicon()[q], unfamiliar);
             }
         }
         System.out.printf(Locale.ROOT, "%nWhat TopicClassifier gives: the model, or the lexicon where it scores >= %.2f "
-                + "and the model's strongest topic < %.2f:%n%n", TopicClassifier.LEXICON_SURE,
-                TopicClassifier.MODEL_QUIET);
+                + "and under %.2f of the item's words are known to the model (or, under %d words, no topic of the "
+                + "model's at %.2f):%n%n", TopicClassifier.LEXICON_SURE, TopicClassifier.FAMILIAR,
+                TopicScoring.DEFAULT.shortWords(), TopicClassifier.MODEL_QUIET);
         report(samples, topics, combined);
     }
 
@@ -228,8 +233,8 @@ public final class TopicModelTrainer {
             }
             final Parameter parameter = new Parameter(SolverType.L2R_LR, c, 0.001);
             final int n = samples.size();
-            parameter.setWeights(new double[] {n / (2.0 * Math.max(1, positives)),
-                n / (2.0 * Math.max(1, n - positives))}, new int[] {1, 0});
+            parameter.setWeights(new double[] {Math.sqrt(n / (2.0 * Math.max(1, positives))),
+                Math.sqrt(n / (2.0 * Math.max(1, n - positives)))}, new int[] {1, 0});
             final Model model = Linear.train(problem, parameter);
             final double sign = model.getLabels()[0] == 1 ? 1.0 : -1.0;
             final double[] w = model.getFeatureWeights();
@@ -247,11 +252,12 @@ public final class TopicModelTrainer {
             }
             extra.put(TopicModel.LEXICON_FEATURE + LEXICON_TOPICS.get(q), new TopicModel.Feature(1.0, w));
         }
-        return new TopicModel("en", topics, bias, title.features(weights), text.features(weights), extra);
+        return new TopicModel("en", topics, bias, title.features(weights), text.features(weights), extra,
+                text.common());
     }
 
     /** The words of one part that become features, with their idf and their index in the problem. */
-    private record Vocabulary(Map<String, Integer> index, Map<String, Double> idf, int first) {
+    private record Vocabulary(Map<String, Integer> index, Map<String, Double> idf, int first, Set<String> common) {
 
         static Vocabulary of(final List<Sample> samples, final boolean titles, final int first) {
             final Map<String, Integer> df = new HashMap<>();
@@ -268,7 +274,13 @@ public final class TopicModelTrainer {
                 index.put(words.get(j), first + j);
                 idf.put(words.get(j), Math.log((1.0 + samples.size()) / (1.0 + df.get(words.get(j)))) + 1.0);
             }
-            return new Vocabulary(index, idf, first);
+            final Set<String> common = new HashSet<>();
+            df.forEach((word, n) -> {
+                if (n > maxDf) {
+                    common.add(word);
+                }
+            });
+            return new Vocabulary(index, idf, first, common);
         }
 
         int size() {
