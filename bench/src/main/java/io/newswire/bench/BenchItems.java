@@ -36,6 +36,11 @@ public final class BenchItems {
     public static final String SEED_IT = "seed-it";
     public static final String EN_4K = "en-4k";
     public static final String EN_10K = "en-10k";
+    /**
+     * A Chinese headline that no lexicon word places (a star's name and a trip), so it takes the slowest path: the
+     * lexicon, then the second stage's model ({@code TopicEmbedding}).
+     */
+    public static final String ZH_HEADLINE = "zh-headline";
 
     static final String SEED_RESOURCE = "kremlin-2021-08-21-putin-tokayev.it.txt";
     static final String ENGLISH_RESOURCE = "kremlin-en-sample.jsonl";
@@ -46,20 +51,32 @@ public final class BenchItems {
     private BenchItems() {
     }
 
-    /** The item named {@code name} ({@link #SEED_IT}, {@link #EN_4K}, {@link #EN_10K}) as the producer makes it. */
+    /**
+     * The item named {@code name} ({@link #SEED_IT}, {@link #EN_4K}, {@link #EN_10K}, {@link #ZH_HEADLINE}) as the
+     * producer makes it.
+     */
     public static WireItem raw(final String name) {
         return switch (name) {
             case SEED_IT -> seedTranscript();
             case EN_4K -> english(4 * 1024);
             case EN_10K -> english(10 * 1024);
+            case ZH_HEADLINE -> headline("{\"id\": \"zh-headline\", \"title\": \"郑伊健与妻子同游巴黎\"}");
             default -> throw new IllegalArgumentException("no bench item '" + name + "': use " + SEED_IT + ", "
-                    + EN_4K + " or " + EN_10K);
+                    + EN_4K + ", " + EN_10K + " or " + ZH_HEADLINE);
         };
     }
 
     /** The item named {@code name} after the normalize stage: what {@code Enricher.enrich} is given. */
     public static WireItem normalized(final String name) {
         return new Normalizer().normalize(raw(name));
+    }
+
+    static WireItem headline(final String jsonLine) {
+        try {
+            return new JsonlParser(CLOCK).parseLine(ZH_HEADLINE, 1, jsonLine);
+        } catch (final ParseException e) {
+            throw new IllegalStateException("the bench headline no longer parses: " + e.getMessage(), e);
+        }
     }
 
     static WireItem seedTranscript() {

@@ -33,7 +33,7 @@ import io.newswire.streams.enrich.EnrichmentSettings;
 @Measurement(iterations = 5, time = 2)
 public class EnrichBenchmark {
 
-    @Param({BenchItems.SEED_IT, BenchItems.EN_4K, BenchItems.EN_10K})
+    @Param({BenchItems.SEED_IT, BenchItems.EN_4K, BenchItems.EN_10K, BenchItems.ZH_HEADLINE})
     public String item;
 
     private Enricher enricher;

@@ -59,6 +59,7 @@ public final class NewswireConfigDef {
     public static final String ENRICH_TOPIC_LEXICON = PREFIX + "enrich.topic.lexicon";
     public static final String ENRICH_TOPIC_MODEL = PREFIX + "enrich.topic.model";
     public static final String ENRICH_TOPIC_THRESHOLD = PREFIX + "enrich.topic.threshold";
+    public static final String ENRICH_TOPIC_EMBEDDING = PREFIX + "enrich.topic.embedding";
     public static final String ENRICH_LANGUAGE_MIN_LETTERS = PREFIX + "enrich.language.min.letters";
     public static final String ENRICH_LANGUAGE_MIN_CONFIDENCE = PREFIX + "enrich.language.min.confidence";
     public static final String INPUT_MAX_BYTES = PREFIX + "input.max.bytes";
@@ -236,6 +237,9 @@ public final class NewswireConfigDef {
                 "Trained topic model file (TSV) for the language it names.")
             .define(ENRICH_TOPIC_THRESHOLD, Type.DOUBLE, enrichment.topicThreshold(), share, Importance.MEDIUM,
                 "Topics scoring below this are left out.")
+            .define(ENRICH_TOPIC_EMBEDDING, Type.BOOLEAN, enrichment.topicEmbedding(), Importance.LOW,
+                "Chinese items the lexicon gives no topic get one from an in-process sentence-embedding model "
+                    + "(bge-small-zh-v1.5; about 4 ms an item, loaded on the first such item).")
             .define(ENRICH_LANGUAGE_MIN_LETTERS, Type.INT, enrichment.minLanguageLetters(),
                 new Expected("a whole number of at least 0", value -> (Integer) value >= 0),
                 Importance.LOW, "Texts with fewer letters get no language.")

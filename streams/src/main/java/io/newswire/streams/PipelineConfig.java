@@ -136,7 +136,8 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
             (Double) values.get(NewswireConfigDef.ENRICH_TOPIC_THRESHOLD),
             (Integer) values.get(NewswireConfigDef.ENRICH_LANGUAGE_MIN_LETTERS),
             (Double) values.get(NewswireConfigDef.ENRICH_LANGUAGE_MIN_CONFIDENCE),
-            EnrichmentSettings.defaults().languageMaxChars());
+            EnrichmentSettings.defaults().languageMaxChars(),
+            (Boolean) values.get(NewswireConfigDef.ENRICH_TOPIC_EMBEDDING));
     }
 
     private static DedupSettings dedupSettings(final Map<String, Object> values) {

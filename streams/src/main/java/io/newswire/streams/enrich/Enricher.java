@@ -2,7 +2,9 @@ package io.newswire.streams.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import io.newswire.schema.TopicScore;
 import io.newswire.schema.WireItem;
 
 /**
@@ -18,11 +20,23 @@ public final class Enricher {
     private final LanguageDetector languages;
     private final EntityFinder entities;
     private final TopicClassifier topics;
+    /** The second stage for the items of its language the first gives no topic; null without one. */
+    private final Supplier<TopicEmbedding> secondStage;
+    private final String secondStageLanguage;
+    private final double threshold;
 
     Enricher(final LanguageDetector languages, final EntityFinder entities, final TopicClassifier topics) {
+        this(languages, entities, topics, null, null, 1.0);
+    }
+
+    Enricher(final LanguageDetector languages, final EntityFinder entities, final TopicClassifier topics,
+             final String secondStageLanguage, final Supplier<TopicEmbedding> secondStage, final double threshold) {
         this.languages = languages;
         this.entities = entities;
         this.topics = topics;
+        this.secondStageLanguage = secondStageLanguage;
+        this.secondStage = secondStage;
+        this.threshold = threshold;
     }
 
     /** Loads what the settings name; fails with a message naming the file when a lexicon cannot be read. */
@@ -38,8 +52,34 @@ public final class Enricher {
             models.add(english);
         }
         settings.topicModel().map(TopicModel::fromFile).ifPresent(models::add);
-        return new Enricher(detector, EntityFinder.load(),
-                new TopicClassifier(lexicon, TopicScoring.DEFAULT, settings.topicThreshold(), models));
+        final TopicClassifier classifier = new TopicClassifier(lexicon, TopicScoring.DEFAULT,
+                settings.topicThreshold(), models);
+        return settings.topicEmbedding()
+                ? new Enricher(detector, EntityFinder.load(), classifier, "zh", lazily(TopicEmbedding::chinese),
+                        settings.topicThreshold())
+                : new Enricher(detector, EntityFinder.load(), classifier);
+    }
+
+    /** Loads on first use (the model takes a second and 100 MB that a run without Chinese items never needs). */
+    private static Supplier<TopicEmbedding> lazily(final Supplier<TopicEmbedding> loader) {
+        return new Supplier<>() {
+            private volatile TopicEmbedding loaded;
+
+            @Override
+            public TopicEmbedding get() {
+                TopicEmbedding stage = loaded;
+                if (stage == null) {
+                    synchronized (this) {
+                        stage = loaded;
+                        if (stage == null) {
+                            stage = loader.get();
+                            loaded = stage;
+                        }
+                    }
+                }
+                return stage;
+            }
+        };
     }
 
     /** The enrichment of one item. */
@@ -51,9 +91,13 @@ public final class Enricher {
         final String all = EntityFinder.withDateline(item, text);
         final List<Token> words = Token.of(all);
         final int datelineWords = all.length() == text.length() ? 0 : Token.of(item.getDateline().getPlace()).size();
+        List<TopicScore> found = topics.classify(language.language(), item.getTitle(), Token.of(item.getTitle()),
+                words.subList(datelineWords, words.size()));
+        if (found.isEmpty() && secondStage != null && secondStageLanguage.equals(language.language())) {
+            found = secondStage.get().topic(text, threshold)
+                    .map(topic -> List.of(topics.score(topic.getKey(), topic.getValue()))).orElse(found);
+        }
         return new Enrichment(language.language(), language.confidence(), speakers,
-                entities.find(all, words, speakers, language.language()),
-                topics.classify(language.language(), item.getTitle(), Token.of(item.getTitle()),
-                        words.subList(datelineWords, words.size())));
+                entities.find(all, words, speakers, language.language()), found);
     }
 }

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param minLanguageLetters    texts with fewer letters get no language
  * @param minLanguageConfidence detections less sure than this (0..1) give no language
  * @param languageMaxChars      the language detector reads only this many characters from the start of the text
+ * @param topicEmbedding        Chinese items the lexicon gives no topic get one from {@link TopicEmbedding} (the model
+ *                              loads on the first such item)
  */
 public record EnrichmentSettings(Optional<Path> topicLexicon, Optional<Path> topicModel, double topicThreshold,
-                                 int minLanguageLetters, double minLanguageConfidence, int languageMaxChars) {
+                                 int minLanguageLetters, double minLanguageConfidence, int languageMaxChars,
+                                 boolean topicEmbedding) {
 
     /** Chosen on the measurements in {@code eval/TOPICS.md}. */
     public static final double DEFAULT_TOPIC_THRESHOLD = 0.5;
@@ -29,6 +32,14 @@ public record EnrichmentSettings(Optional<Path> topicLexicon, Optional<Path> top
      * detection costs about linearly in it (~130 µs here, against ~520 µs for 3,000).
      */
     public static final int DEFAULT_LANGUAGE_MAX_CHARS = 300;
+
+    /** As before the Chinese second stage: without it. */
+    public EnrichmentSettings(final Optional<Path> topicLexicon, final Optional<Path> topicModel,
+                              final double topicThreshold, final int minLanguageLetters,
+                              final double minLanguageConfidence, final int languageMaxChars) {
+        this(topicLexicon, topicModel, topicThreshold, minLanguageLetters, minLanguageConfidence, languageMaxChars,
+                false);
+    }
 
     public EnrichmentSettings {
         Objects.requireNonNull(topicLexicon, "topicLexicon (use Optional.empty() for the bundled lexicon)");
@@ -48,25 +59,31 @@ public record EnrichmentSettings(Optional<Path> topicLexicon, Optional<Path> top
 
     public static EnrichmentSettings defaults() {
         return new EnrichmentSettings(Optional.empty(), Optional.empty(), DEFAULT_TOPIC_THRESHOLD, DEFAULT_MIN_LANGUAGE_LETTERS,
-                DEFAULT_MIN_LANGUAGE_CONFIDENCE, DEFAULT_LANGUAGE_MAX_CHARS);
+                DEFAULT_MIN_LANGUAGE_CONFIDENCE, DEFAULT_LANGUAGE_MAX_CHARS, true);
     }
 
     public EnrichmentSettings withTopicLexicon(final Path lexicon) {
         return new EnrichmentSettings(Optional.of(lexicon), topicModel, topicThreshold, minLanguageLetters, minLanguageConfidence,
-                languageMaxChars);
+                languageMaxChars, topicEmbedding);
     }
 
     public EnrichmentSettings withTopicModel(final Path model) {
         return new EnrichmentSettings(topicLexicon, Optional.of(model), topicThreshold, minLanguageLetters,
-                minLanguageConfidence, languageMaxChars);
+                minLanguageConfidence, languageMaxChars, topicEmbedding);
     }
 
     public EnrichmentSettings withTopicThreshold(final double threshold) {
         return new EnrichmentSettings(topicLexicon, topicModel, threshold, minLanguageLetters, minLanguageConfidence,
-                languageMaxChars);
+                languageMaxChars, topicEmbedding);
     }
 
     public EnrichmentSettings withLanguageThresholds(final int minLetters, final double minConfidence) {
-        return new EnrichmentSettings(topicLexicon, topicModel, topicThreshold, minLetters, minConfidence, languageMaxChars);
+        return new EnrichmentSettings(topicLexicon, topicModel, topicThreshold, minLetters, minConfidence, languageMaxChars,
+                topicEmbedding);
+    }
+
+    public EnrichmentSettings withTopicEmbedding(final boolean enabled) {
+        return new EnrichmentSettings(topicLexicon, topicModel, topicThreshold, minLanguageLetters, minLanguageConfidence,
+                languageMaxChars, enabled);
     }
 }

@@ -182,6 +182,11 @@ public final class TopicClassifier {
         return hits(Token.of(title), Token.of(text));
     }
 
+    /** A topic found by another stage, with the IPTC code this classifier gives it. */
+    public TopicScore score(final String topic, final double score) {
+        return new TopicScore(topic, score, taxonomy.qcodeOf(topic));
+    }
+
     /** Every topic this classifier can give, lexicon topics first. */
     public List<String> topics() {
         return topics;

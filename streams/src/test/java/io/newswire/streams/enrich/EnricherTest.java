@@ -89,6 +89,18 @@ class EnricherTest {
     }
 
     @Test
+    void shouldGiveAChineseHeadlineTheLexiconCannotPlaceATopicFromTheSecondStage() {
+        // A star's name and nothing else: no word of the lexicon (written for this test).
+        final WireItem item = aWireItem().titled("郑伊健与妻子同游巴黎").about(List.of()).build();
+        final Enricher without = Enricher.create(EnrichmentSettings.defaults().withTopicEmbedding(false));
+
+        assertThat(without.enrich(item).topics()).as("the lexicon alone").isEmpty();
+        final List<TopicScore> topics = enricher.enrich(item).topics();
+        assertThat(topics).extracting(TopicScore::getName).containsExactly("culture");
+        assertThat(topics.get(0).getIptc()).as("the taxonomy's code").isNotBlank();
+    }
+
+    @Test
     void shouldGiveNoLanguageNorTopicsForAnEmptyItem() {
         final Enrichment enrichment = enricher.enrich(aWireItem().untitled().undated().build());
 
