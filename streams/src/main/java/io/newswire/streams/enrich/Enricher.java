@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.newswire.schema.TopicScore;
 import io.newswire.schema.WireItem;
 
@@ -16,6 +19,8 @@ import io.newswire.schema.WireItem;
  * {@code newswire enrich}, and {@link #enrich} is a deterministic function of the item alone.
  */
 public final class Enricher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enricher.class);
 
     private final LanguageDetector languages;
     private final EntityFinder entities;
@@ -60,24 +65,28 @@ public final class Enricher {
                 : new Enricher(detector, EntityFinder.load(), classifier);
     }
 
-    /** Loads on first use (the model takes a second and 100 MB that a run without Chinese items never needs). */
-    private static Supplier<TopicEmbedding> lazily(final Supplier<TopicEmbedding> loader) {
+    /**
+     * Loads on first use (the model takes a second and native memory that a run without Chinese items never needs).
+     * A stage that cannot load (no ONNX Runtime build for this platform, a jar without the model) is logged once and
+     * left out, returning null from then on: items keep the first stage's topics, and no item fails for it.
+     */
+    static Supplier<TopicEmbedding> lazily(final Supplier<TopicEmbedding> loader) {
         return new Supplier<>() {
-            private volatile TopicEmbedding loaded;
+            private boolean tried;
+            private TopicEmbedding loaded;
 
             @Override
-            public TopicEmbedding get() {
-                TopicEmbedding stage = loaded;
-                if (stage == null) {
-                    synchronized (this) {
-                        stage = loaded;
-                        if (stage == null) {
-                            stage = loader.get();
-                            loaded = stage;
-                        }
+            public synchronized TopicEmbedding get() {
+                if (!tried) {
+                    tried = true;
+                    try {
+                        loaded = loader.get();
+                    } catch (final RuntimeException | LinkageError e) {
+                        LOG.warn("the Chinese second stage of topics cannot load ({}); Chinese items get the lexicon's "
+                                + "topics only. Set newswire.enrich.topic.embedding=false to leave it out", e.toString());
                     }
                 }
-                return stage;
+                return loaded;
             }
         };
     }
@@ -94,8 +103,11 @@ public final class Enricher {
         List<TopicScore> found = topics.classify(language.language(), item.getTitle(), Token.of(item.getTitle()),
                 words.subList(datelineWords, words.size()));
         if (found.isEmpty() && secondStage != null && secondStageLanguage.equals(language.language())) {
-            found = secondStage.get().topic(text, threshold)
-                    .map(topic -> List.of(topics.score(topic.getKey(), topic.getValue()))).orElse(found);
+            final TopicEmbedding stage = secondStage.get();
+            if (stage != null) {
+                found = stage.topic(text, threshold)
+                        .map(topic -> List.of(topics.score(topic.getKey(), topic.getValue()))).orElse(found);
+            }
         }
         return new Enrichment(language.language(), language.confidence(), speakers,
                 entities.find(all, words, speakers, language.language()), found);

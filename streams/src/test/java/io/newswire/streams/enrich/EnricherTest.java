@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +100,23 @@ class EnricherTest {
         final List<TopicScore> topics = enricher.enrich(item).topics();
         assertThat(topics).extracting(TopicScore::getName).containsExactly("culture");
         assertThat(topics.get(0).getIptc()).as("the taxonomy's code").isNotBlank();
+    }
+
+    @Test
+    void shouldLoadTheSecondStageOnceAndGoOnWithoutItWhenItCannotLoad() {
+        final AtomicInteger loads = new AtomicInteger();
+        final Supplier<TopicEmbedding> failing = Enricher.lazily(() -> {
+            loads.incrementAndGet();
+            throw new UnsatisfiedLinkError("no onnxruntime for this platform");
+        });
+        final Enricher withoutModel = new Enricher(new ScriptLanguageDetector(text -> DetectedLanguage.unknown()),
+                EntityFinder.load(), new TopicClassifier(TopicLexicon.bundled(), TopicScoring.DEFAULT, 0.5), "zh",
+                failing, 0.5);
+        final WireItem item = aWireItem().titled("郑伊健与妻子同游巴黎").about(List.of()).build();
+
+        assertThat(withoutModel.enrich(item).topics()).as("the lexicon's topics (none), no failure").isEmpty();
+        assertThat(withoutModel.enrich(item).topics()).isEmpty();
+        assertThat(loads).as("one attempt, not one per item").hasValue(1);
     }
 
     @Test
