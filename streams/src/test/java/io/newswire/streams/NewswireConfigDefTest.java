@@ -37,10 +37,19 @@ class NewswireConfigDefTest {
             "newswire.dedup.update.similarity", "newswire.dedup.translation.overlap", "newswire.dedup.max.candidates",
             "newswire.dedup.shingle.words", "newswire.dedup.bands", "newswire.dedup.rows.per.band",
             "newswire.enrich.topic.lexicon", "newswire.enrich.topic.model", "newswire.enrich.topic.threshold",
-            "newswire.enrich.language.min.letters", "newswire.enrich.language.min.confidence",
+            "newswire.enrich.topic.embedding", "newswire.enrich.language.min.letters", "newswire.enrich.language.min.confidence",
             "newswire.input.max.bytes", "newswire.schema.registry.url",
             "newswire.ops.http.port", "newswire.ops.lag.refresh", "newswire.ops.lag.window",
             "newswire.ops.alert.records", "newswire.ops.alert.lag", "newswire.ops.ready.lag");
+    }
+
+    @Test
+    void shouldTurnTheChineseSecondStageOffFromConfig() {
+        final Properties properties = new Properties();
+        properties.setProperty("newswire.enrich.topic.embedding", "false");
+
+        assertThat(PipelineConfig.fromProperties(properties).enrichment().topicEmbedding()).isFalse();
+        assertThat(PipelineConfig.defaults().enrichment().topicEmbedding()).isTrue();
     }
 
     @Test
