@@ -1,11 +1,8 @@
 package io.newswire.streams.enrich;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,29 +156,11 @@ public final class TopicEmbedding {
         return unit;
     }
 
-    /** A bundled prototype file: {@code class <TAB> phrase} a line, {@code #} comments. */
+    /** A bundled prototype file ({@link LexiconFile}): {@code class <TAB> phrase} a line, {@code #} comments. */
     static Map<String, List<String>> prototypes(final String resource) {
-        final InputStream in = TopicEmbedding.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("the bundled prototype file " + resource + " is missing from the jar");
-        }
         final Map<String, List<String>> prototypes = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                final String[] columns = line.split("\t");
-                if (columns.length != 2 || columns[1].isBlank()) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected 'class<TAB>phrase'");
-                }
-                prototypes.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(columns[1]);
-            }
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read the bundled prototype file " + resource, e);
+        for (final LexiconFile.Line line : LexiconFile.resource(resource, 2)) {
+            prototypes.computeIfAbsent(line.column(0), k -> new ArrayList<>()).add(line.column(1));
         }
         return prototypes;
     }
