@@ -83,7 +83,8 @@ public final class Enricher {
                         loaded = loader.get();
                     } catch (final RuntimeException | LinkageError e) {
                         LOG.warn("the Chinese second stage of topics cannot load ({}); Chinese items get the lexicon's "
-                                + "topics only. Set newswire.enrich.topic.embedding=false to leave it out", e.toString());
+                                + "topics only. Set newswire.enrich.topic.embedding=false to leave it out",
+                                e.toString());
                     }
                 }
                 return loaded;

@@ -17,9 +17,9 @@ import io.newswire.schema.TopicScore;
  * every language; and a trained {@link TopicModel} for the languages that have one (English), which replaces the
  * lexicon's score for the topics it knows and reads the lexicon's scores as features. A topic the model does not
  * know (trade, in the bundled English model) keeps its lexicon score; and where the item is unlike the model's
- * training data ({@link #unfamiliar}: under {@link #FAMILIAR} of its words known to the model) a topic the lexicon is sure of
- * ({@link #LEXICON_SURE}) keeps its lexicon score when that is higher: the model speaks for the kind of text it was
- * trained on, the lexicon for the rest. Each topic found
+ * training data ({@link #unfamiliar}: under {@link #FAMILIAR} of its words known to the model) a topic the lexicon
+ * is sure of ({@link #LEXICON_SURE}) keeps its lexicon score when that is higher: the model speaks for the kind of
+ * text it was trained on, the lexicon for the rest. Each topic found
  * carries its IPTC Media Topic code from the {@link TopicTaxonomy}.
  */
 public final class TopicClassifier {

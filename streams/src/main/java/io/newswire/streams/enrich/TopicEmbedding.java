@@ -41,7 +41,7 @@ public final class TopicEmbedding {
 
     /** The class of the prototypes that are no route. */
     public static final String OTHER = "other";
-    /** How sharply similarities become probabilities (BGE similarities of one text to several classes differ little). */
+    /** How sharply similarities become probabilities (BGE similarities of a text to the classes differ little). */
     public static final double TEMPERATURE = 0.01;
     /** The model reads the title and the head of the text, this many characters at most. */
     public static final int MAX_CHARS = 256;
