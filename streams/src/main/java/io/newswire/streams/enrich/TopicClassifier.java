@@ -19,8 +19,8 @@ import io.newswire.schema.TopicScore;
  * know (trade, in the bundled English model) keeps its lexicon score; and where the item is unlike the model's
  * training data ({@link #unfamiliar}: under {@link #FAMILIAR} of its words known to the model) a topic the lexicon
  * is sure of ({@link #LEXICON_SURE}) keeps its lexicon score when that is higher: the model speaks for the kind of
- * text it was trained on, the lexicon for the rest. Each topic found
- * carries its IPTC Media Topic code from the {@link TopicTaxonomy}.
+ * text it was trained on, the lexicon for the rest. Each topic found carries its IPTC Media Topic code from the
+ * {@link TopicTaxonomy}.
  */
 public final class TopicClassifier {
 
