@@ -33,14 +33,6 @@ public record EnrichmentSettings(Optional<Path> topicLexicon, Optional<Path> top
      */
     public static final int DEFAULT_LANGUAGE_MAX_CHARS = 300;
 
-    /** As before the Chinese second stage: without it. */
-    public EnrichmentSettings(final Optional<Path> topicLexicon, final Optional<Path> topicModel,
-                              final double topicThreshold, final int minLanguageLetters,
-                              final double minLanguageConfidence, final int languageMaxChars) {
-        this(topicLexicon, topicModel, topicThreshold, minLanguageLetters, minLanguageConfidence, languageMaxChars,
-                false);
-    }
-
     public EnrichmentSettings {
         Objects.requireNonNull(topicLexicon, "topicLexicon (use Optional.empty() for the bundled lexicon)");
         Objects.requireNonNull(topicModel, "topicModel (use Optional.empty() for the bundled model)");

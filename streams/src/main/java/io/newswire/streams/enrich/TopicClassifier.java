@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.newswire.schema.TopicScore;
 
@@ -19,8 +20,9 @@ import io.newswire.schema.TopicScore;
  * know (trade, in the bundled English model) keeps its lexicon score; and where the item is unlike the model's
  * training data ({@link #unfamiliar}: under {@link #FAMILIAR} of its words known to the model) a topic the lexicon
  * is sure of ({@link #LEXICON_SURE}) keeps its lexicon score when that is higher: the model speaks for the kind of
- * text it was trained on, the lexicon for the rest. Each topic found carries its IPTC Media Topic code from the
- * {@link TopicTaxonomy}.
+ * text it was trained on, the lexicon for the rest. Optionally, items of one language that get no topic go to a
+ * second stage ({@link #withSecondStage}, {@link TopicEmbedding}). Each topic found carries its IPTC Media Topic code
+ * from the {@link TopicTaxonomy}.
  */
 public final class TopicClassifier {
 
@@ -47,6 +49,9 @@ public final class TopicClassifier {
     private final Map<String, TopicModel> models;
     private final List<String> topics;
     private final TopicTaxonomy taxonomy;
+    /** The second stage for the items of its language this classifier gives no topic; null without one. */
+    private final Supplier<TopicEmbedding> secondStage;
+    private final String secondStageLanguage;
 
     public TopicClassifier(final TopicLexicon lexicon, final TopicScoring scoring, final double threshold) {
         this(lexicon, scoring, threshold, List.of());
@@ -73,32 +78,57 @@ public final class TopicClassifier {
         }
         this.models = Map.copyOf(byLanguage);
         this.topics = List.copyOf(all);
+        this.secondStage = null;
+        this.secondStageLanguage = null;
     }
 
-    /** The topics at or above the threshold, strongest first; {@code language} may be null (unknown). */
-    public List<TopicScore> classify(final String language, final List<Token> title, final List<Token> text) {
-        return classify(language, null, title, text);
+    private TopicClassifier(final TopicClassifier first, final String language,
+                            final Supplier<TopicEmbedding> secondStage) {
+        this.taxonomy = first.taxonomy;
+        this.lexicon = first.lexicon;
+        this.scoring = first.scoring;
+        this.threshold = first.threshold;
+        this.models = first.models;
+        this.topics = first.topics;
+        this.secondStage = secondStage;
+        this.secondStageLanguage = language;
     }
 
     /**
-     * As {@link #classify(String, List, List)}, with the title as written too, which shows the shape of a results line
-     * ({@link ScoreLine}) that its words do not.
+     * This classifier, with a second stage for the items of {@code language} it gives no topic (asked for the stage
+     * only then, and not at all when the supplier gives null).
      */
-    public List<TopicScore> classify(final String language, final String titleText, final List<Token> title,
-                                     final List<Token> text) {
+    public TopicClassifier withSecondStage(final String language, final Supplier<TopicEmbedding> stage) {
+        return new TopicClassifier(this, language, stage);
+    }
+
+    /**
+     * The topics at or above the threshold, strongest first; {@code language} may be null (unknown). The title and
+     * text as written (the text should include the title) show what their words do not: the shape of a results line
+     * ({@link ScoreLine}), and for the second stage, the text itself.
+     */
+    public List<TopicScore> classify(final String language, final String title, final String text,
+                                     final List<Token> titleWords, final List<Token> textWords) {
         final List<TopicScore> found = new ArrayList<>();
-        scores(language, ScoreLine.count(titleText), title, text).forEach((topic, score) -> {
+        scores(language, ScoreLine.count(title), titleWords, textWords).forEach((topic, score) -> {
             if (score >= threshold && score > 0.0) {
                 found.add(new TopicScore(topic, score, taxonomy.qcodeOf(topic)));
             }
         });
+        if (found.isEmpty() && secondStage != null && secondStageLanguage.equals(language)) {
+            final TopicEmbedding stage = secondStage.get();
+            if (stage != null) {
+                stage.topic(text, threshold).ifPresent(topic ->
+                        found.add(new TopicScore(topic.getKey(), topic.getValue(), taxonomy.qcodeOf(topic.getKey()))));
+            }
+        }
         found.sort(Comparator.comparingDouble(TopicScore::getScore).reversed().thenComparing(TopicScore::getName));
         return found;
     }
 
-    /** {@link #classify(String, List, List)} on raw title and text (which should include the title). */
+    /** {@link #classify(String, String, String, List, List)} on raw title and text (which should include the title). */
     public List<TopicScore> classify(final String language, final String title, final String text) {
-        return classify(language, title, Token.of(title), Token.of(text));
+        return classify(language, title, text, Token.of(title), Token.of(text));
     }
 
     /** The lexicon alone, whatever the language: the topics at or above the threshold, strongest first. */
@@ -180,11 +210,6 @@ public final class TopicClassifier {
     /** The lexicon terms found in the text (which should include the title) and in the title. */
     public List<TermHits> hits(final String title, final String text) {
         return hits(Token.of(title), Token.of(text));
-    }
-
-    /** A topic found by another stage, with the IPTC code this classifier gives it. */
-    public TopicScore score(final String topic, final double score) {
-        return new TopicScore(topic, score, taxonomy.qcodeOf(topic));
     }
 
     /** Every topic this classifier can give, lexicon topics first. */

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -38,6 +42,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * without a topic.
  */
 public final class TopicEmbedding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicEmbedding.class);
 
     /** The class of the prototypes that are no route. */
     public static final String OTHER = "other";
@@ -77,6 +83,33 @@ public final class TopicEmbedding {
             }
             centroids[k] = unit(sum);
         }
+    }
+
+    /**
+     * Loads on first use (the model takes a second and native memory that a run without Chinese items never needs).
+     * A stage that cannot load (no ONNX Runtime build for this platform, a jar without the model) is logged once and
+     * left out, returning null from then on: items keep the first stage's topics, and no item fails for it.
+     */
+    public static Supplier<TopicEmbedding> lazily(final Supplier<TopicEmbedding> loader) {
+        return new Supplier<>() {
+            private boolean tried;
+            private TopicEmbedding loaded;
+
+            @Override
+            public synchronized TopicEmbedding get() {
+                if (!tried) {
+                    tried = true;
+                    try {
+                        loaded = loader.get();
+                    } catch (final RuntimeException | LinkageError e) {
+                        LOG.warn("the Chinese second stage of topics cannot load ({}); Chinese items get the lexicon's "
+                                + "topics only. Set newswire.enrich.topic.embedding=false to leave it out",
+                                e.toString());
+                    }
+                }
+                return loaded;
+            }
+        };
     }
 
     /** The bundled Chinese stage: bge-small-zh-v1.5 and {@code topic-prototypes-zh.tsv}. Loads in about a second. */

@@ -105,13 +105,13 @@ class EnricherTest {
     @Test
     void shouldLoadTheSecondStageOnceAndGoOnWithoutItWhenItCannotLoad() {
         final AtomicInteger loads = new AtomicInteger();
-        final Supplier<TopicEmbedding> failing = Enricher.lazily(() -> {
+        final Supplier<TopicEmbedding> failing = TopicEmbedding.lazily(() -> {
             loads.incrementAndGet();
             throw new UnsatisfiedLinkError("no onnxruntime for this platform");
         });
         final Enricher withoutModel = new Enricher(new ScriptLanguageDetector(text -> DetectedLanguage.unknown()),
-                EntityFinder.load(), new TopicClassifier(TopicLexicon.bundled(), TopicScoring.DEFAULT, 0.5), "zh",
-                failing, 0.5);
+                EntityFinder.load(), new TopicClassifier(TopicLexicon.bundled(), TopicScoring.DEFAULT, 0.5)
+                        .withSecondStage("zh", failing));
         final WireItem item = aWireItem().titled("郑伊健与妻子同游巴黎").about(List.of()).build();
 
         assertThat(withoutModel.enrich(item).topics()).as("the lexicon's topics (none), no failure").isEmpty();
