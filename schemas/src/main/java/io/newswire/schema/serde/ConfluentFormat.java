@@ -2,11 +2,14 @@ package io.newswire.schema.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import io.apicurio.registry.resolver.SchemaLookupResult;
 import io.apicurio.registry.resolver.strategy.ArtifactReference;
@@ -51,6 +54,10 @@ import org.apache.kafka.common.errors.SerializationException;
  * @param <T> the generated record class
  */
 final class ConfluentFormat<T extends SpecificRecord> {
+
+    /** How long one registration may wait for the registry, and how many times it is tried ({@link TimedAttempts}). */
+    static final Duration REGISTER_DEADLINE = Duration.ofSeconds(20);
+    static final int REGISTER_ATTEMPTS = 3;
 
     private final Class<T> type;
     private final Schema current;
@@ -166,21 +173,34 @@ final class ConfluentFormat<T extends SpecificRecord> {
         if (headers.containsKey(topic)) {
             return;
         }
-        final ByteArrayOutputStream header = new ByteArrayOutputStream(WireFormat.CONFLUENT_HEADER_LENGTH);
+        final byte[] header;
         try {
-            final AvroKafkaSerializer<T> serializer = serializers.computeIfAbsent(topic, this::serializer);
-            // The resolver takes the schema from a record of the type; the record's fields are never read.
-            @SuppressWarnings("unchecked")
-            final T template = (T) model.newRecord(null, current);
-            final SchemaLookupResult<Schema> schema = serializer.getSchemaResolver()
-                .resolveSchema(new KafkaSerdeRecord<>(new KafkaSerdeMetadata(topic, false, null), template));
-            header.write(WireFormat.CONFLUENT_MAGIC);
-            serializer.getIdHandler().writeId(schema.toArtifactReference(), header);
-        } catch (final IOException | RuntimeException e) {
+            header = TimedAttempts.call(() -> header(topic), REGISTER_DEADLINE, REGISTER_ATTEMPTS,
+                // The client that did not answer may be stuck: the next attempt, and the topic's records, get a new one.
+                () -> serializers.remove(topic));
+        } catch (final TimeoutException | RuntimeException e) {
             throw registryFailure(topic, e);
         }
         compatibility.ensureBackward(topic + "-value");
-        headers.putIfAbsent(topic, header.toByteArray());
+        headers.putIfAbsent(topic, header);
+    }
+
+    /** The Confluent header of {@code topic}'s values: registers or finds the schema, as the serde would. */
+    private byte[] header(final String topic) {
+        final ByteArrayOutputStream header = new ByteArrayOutputStream(WireFormat.CONFLUENT_HEADER_LENGTH);
+        final AvroKafkaSerializer<T> serializer = serializers.computeIfAbsent(topic, this::serializer);
+        // The resolver takes the schema from a record of the type; the record's fields are never read.
+        @SuppressWarnings("unchecked")
+        final T template = (T) model.newRecord(null, current);
+        final SchemaLookupResult<Schema> schema = serializer.getSchemaResolver()
+            .resolveSchema(new KafkaSerdeRecord<>(new KafkaSerdeMetadata(topic, false, null), template));
+        header.write(WireFormat.CONFLUENT_MAGIC);
+        try {
+            serializer.getIdHandler().writeId(schema.toArtifactReference(), header);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return header.toByteArray();
     }
 
     private SerializationException registryFailure(final String topic, final Exception e) {
