@@ -175,13 +175,22 @@ final class ConfluentFormat<T extends SpecificRecord> {
         }
         final byte[] header;
         try {
-            header = TimedAttempts.call(() -> header(topic), REGISTER_DEADLINE, REGISTER_ATTEMPTS,
+            // Both steps are idempotent (the schema is found, the rule found standing), so an attempt may repeat them.
+            header = TimedAttempts.call(() -> {
+                final byte[] written;
+                try {
+                    written = header(topic);
+                } catch (final RuntimeException e) {
+                    throw registryFailure(topic, e);
+                }
+                compatibility.ensureBackward(topic + "-value");
+                return written;
+            }, REGISTER_DEADLINE, REGISTER_ATTEMPTS,
                 // The client that did not answer may be stuck: the next attempt, and the topic's records, get a new one.
                 () -> serializers.remove(topic));
-        } catch (final TimeoutException | RuntimeException e) {
+        } catch (final TimeoutException e) {
             throw registryFailure(topic, e);
         }
-        compatibility.ensureBackward(topic + "-value");
         headers.putIfAbsent(topic, header);
     }
 
