@@ -85,7 +85,8 @@ public final class Scoreboard {
         topicItems++;
         if (!labelled.isEmpty()) {
             routeLabelled++;
-            if (said.isEmpty()) {
+            // A topic that no route or label names (technology, by default) takes the item to news.general only.
+            if (said.stream().noneMatch(topics::containsKey)) {
                 routeLabelledWithoutTopic++;
             }
         }
