@@ -40,6 +40,17 @@ class ScoreboardTest {
     }
 
     @Test
+    void shouldCountARouteLabelledItemGivenOnlyUnreportedTopicsAsWithoutATopic() {
+        final Scoreboard board = new Scoreboard(List.of("economy", "sport"));
+        board.topics(Set.of("economy"), Set.of("technology"));
+        board.topics(Set.of("economy"), Set.of("technology", "economy"));
+        board.topics(Set.of("sport"), Set.of());
+        board.topics(Set.of(), Set.of("technology"));
+
+        assertThat(board.routeLabelledWithoutTopicShare()).isCloseTo(2.0 / 3.0, within(1e-9));
+    }
+
+    @Test
     void shouldMeasureSpeakerRecallOverAllLabelsAndOverNamesAndRoles() {
         final Scoreboard board = new Scoreboard(List.of());
         board.speakers(List.of("President of Russia Vladimir Putin", "Question", "I would like to stress once again"),

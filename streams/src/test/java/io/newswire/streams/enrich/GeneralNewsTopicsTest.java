@@ -49,6 +49,31 @@ class GeneralNewsTopicsTest {
         assertThat(topicsOf(language, headline)).contains(topic);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en | Apple unveils new iPhone with faster chip and longer battery life",
+        "en | NASA telescope spots the most distant galaxy yet",
+        "pt | Nova versão do aplicativo permite editar mensagens enviadas",
+        "tr | Yeni akıllı telefon yapay zeka destekli kamerayla geliyor",
+        "fr | Des chercheurs découvrent une planète semblable à la Terre",
+        "ru | Учёные обнаружили новую планету у ближайшей звезды",
+        "zh | 科学家发现迄今最遥远的星系",
+    })
+    void shouldGiveTechnologyAndScienceTheirOwnTopicNotEconomyOrCulture(final String language,
+                                                                        final String headline) {
+        assertThat(topicsOf(language, headline)).contains("technology").doesNotContain("economy", "culture");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en | Samsung quarterly profit falls 30% as chip prices slump",
+        "tr | Apple hisseleri rekor kâr açıklamasının ardından yükseldi",
+        "pt | Ações da Apple sobem após lucro recorde no trimestre",
+    })
+    void shouldKeepTheBusinessOfTechnologyCompaniesInEconomy(final String language, final String headline) {
+        assertThat(topicsOf(language, headline)).contains("economy");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "Windows 3.1 Released Today",

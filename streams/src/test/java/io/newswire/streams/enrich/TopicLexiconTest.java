@@ -21,9 +21,9 @@ class TopicLexiconTest {
     }
 
     @Test
-    void shouldBundleTheEightTopicsInOrder() {
+    void shouldBundleTheEightRoutedTopicsInOrderThenTechnology() {
         assertThat(TopicLexicon.bundled().topics()).containsExactly("security", "trade", "economy", "energy",
-                "diplomacy", "health", "sport", "culture");
+                "diplomacy", "health", "sport", "culture", "technology");
     }
 
     @Test
