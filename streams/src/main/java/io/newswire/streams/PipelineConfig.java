@@ -42,7 +42,10 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
 
     public static final String PREFIX = "newswire.";
 
-    /** One route per taxonomy topic: an item about security goes to news.security, and so on. */
+    /**
+     * One route per taxonomy topic but technology: an item about security goes to news.security, and so on. Science
+     * and technology is scored and carried on the item, and reaches news.general unless a configured route names it.
+     */
     public static final List<String> DEFAULT_ROUTES =
         List.of("security", "trade", "economy", "energy", "diplomacy", "health", "sport", "culture");
 
@@ -96,7 +99,7 @@ public record PipelineConfig(String applicationId, TopicNames topics, Map<String
             SchemaRegistrySettings.NONE);
     }
 
-    /** The defaults: newswire's topic names, one route per taxonomy topic, a 7-day window, the settings' defaults. */
+    /** The defaults: newswire's topic names, the {@link #DEFAULT_ROUTES}, a 7-day window, the settings' defaults. */
     public static PipelineConfig defaults() {
         return fromProperties(new Properties());
     }

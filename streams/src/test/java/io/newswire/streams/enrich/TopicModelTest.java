@@ -50,6 +50,20 @@ class TopicModelTest {
     }
 
     @Test
+    void shouldAddTheSquareOfALexiconScoreWhereTheModelHasAWeightForIt() {
+        final TopicModel model = new TopicModel("en", List.of("security"), new double[] {-2.0}, Map.of(), Map.of(),
+                Map.of(TopicModel.LEXICON_FEATURE + "security", new TopicModel.Feature(1.0, new float[] {1.0f}),
+                        TopicModel.LEXICON_SQUARED + "security", new TopicModel.Feature(1.0, new float[] {4.0f})));
+        final double[] p = model.probabilities(Token.of(""), Token.of("weather"),
+                Map.of(TopicModel.LEXICON_FEATURE + "security", 0.5));
+        // -2 + 1 * 0.5 + 4 * 0.5^2 = -0.5; the model without the square's weight (aSmallModel) gives -2 + 2 * 0.5
+        assertThat(p[0]).isCloseTo(1.0 / (1.0 + Math.exp(0.5)), within(1e-9));
+        assertThat(aSmallModel().probabilities(Token.of(""), Token.of("weather"),
+                Map.of(TopicModel.LEXICON_FEATURE + "security", 0.5))[0]).isCloseTo(1.0 / (1.0 + Math.exp(1.0)),
+                within(1e-9));
+    }
+
+    @Test
     void shouldReadWhatItWrites() throws Exception {
         final StringWriter out = new StringWriter();
         aSmallModel().write(out, List.of("a test model"));
