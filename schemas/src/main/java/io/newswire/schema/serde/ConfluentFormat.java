@@ -55,9 +55,12 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 final class ConfluentFormat<T extends SpecificRecord> {
 
-    /** How long one registration may wait for the registry, and how many times it is tried ({@link TimedAttempts}). */
-    static final Duration REGISTER_DEADLINE = Duration.ofSeconds(20);
-    static final int REGISTER_ATTEMPTS = 3;
+    /**
+     * How long one call to the registry (a registration, or the first fetch of a writer schema by id) may wait, and
+     * how many times it is tried ({@link TimedAttempts}).
+     */
+    static final Duration REGISTRY_DEADLINE = Duration.ofSeconds(20);
+    static final int REGISTRY_ATTEMPTS = 3;
 
     private final Class<T> type;
     private final Schema current;
@@ -69,8 +72,11 @@ final class ConfluentFormat<T extends SpecificRecord> {
      * never register news.trade-value.
      */
     private final Map<String, AvroKafkaSerializer<T>> serializers = new ConcurrentHashMap<>();
-    private final AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+    /** Replaced by a new one when a fetch through it passed its deadline: its client may be stuck. */
+    private volatile AvroKafkaDeserializer<T> deserializer;
     private final SubjectCompatibility compatibility;
+    private final Duration deadline;
+    private final int attempts;
 
     /** Per topic, the 5-byte header (magic byte, schema id) the serde wrote its first record of the topic with. */
     private final Map<String, byte[]> headers = new ConcurrentHashMap<>();
@@ -85,6 +91,14 @@ final class ConfluentFormat<T extends SpecificRecord> {
 
     ConfluentFormat(final Class<T> type, final Schema current, final SchemaRegistrySettings settings,
                     final SubjectCompatibility compatibility) {
+        this(type, current, settings, compatibility, REGISTRY_DEADLINE, REGISTRY_ATTEMPTS);
+    }
+
+    /** As above, with the deadline and the number of attempts of each registry call. */
+    ConfluentFormat(final Class<T> type, final Schema current, final SchemaRegistrySettings settings,
+                    final SubjectCompatibility compatibility, final Duration deadline, final int attempts) {
+        this.deadline = deadline;
+        this.attempts = attempts;
         this.type = type;
         this.current = current;
         this.url = settings.url().orElseThrow();
@@ -94,7 +108,13 @@ final class ConfluentFormat<T extends SpecificRecord> {
         @SuppressWarnings("unchecked")
         final DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(current);
         this.writer = datumWriter;
+        this.deserializer = deserializer(configs);
+    }
+
+    private static <T> AvroKafkaDeserializer<T> deserializer(final Map<String, Object> configs) {
+        final AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
         deserializer.configure(configs, false);
+        return deserializer;
     }
 
     /**
@@ -185,7 +205,7 @@ final class ConfluentFormat<T extends SpecificRecord> {
                 }
                 compatibility.ensureBackward(topic + "-value");
                 return written;
-            }, REGISTER_DEADLINE, REGISTER_ATTEMPTS,
+            }, deadline, attempts,
                 // The client that did not answer may be stuck: the next attempt, and the topic's records, get a new one.
                 () -> serializers.remove(topic));
         } catch (final TimeoutException e) {
@@ -261,8 +281,17 @@ final class ConfluentFormat<T extends SpecificRecord> {
         final Object value;
         final Schema writerSchema;
         try {
-            value = deserializer.deserialize(null, bytes);
-            writerSchema = type.isInstance(value) ? writerSchema(bytes) : null;
+            final Decoded decoded = TimedAttempts.call(() -> {
+                final AvroKafkaDeserializer<T> through = deserializer;
+                final Object read = through.deserialize(null, bytes);
+                return new Decoded(read, type.isInstance(read) ? writerSchema(through, bytes) : null);
+            }, deadline, attempts, () -> deserializer = deserializer(configs));
+            value = decoded.value();
+            writerSchema = decoded.writerSchema();
+        } catch (final TimeoutException e) {
+            throw new SerializationException("cannot decode " + type.getSimpleName() + " written in the Confluent "
+                + "wire format with schema id " + id + ": the schema registry " + url + " did not serve it ("
+                + e.getMessage() + "); check that it is up", e);
         } catch (final RuntimeException e) {
             throw new SerializationException("cannot decode " + type.getSimpleName() + " written in the Confluent "
                 + "wire format with schema id " + id + ": the schema registry " + url + " "
@@ -281,8 +310,12 @@ final class ConfluentFormat<T extends SpecificRecord> {
         return type.cast(value);
     }
 
-    /** The writer schema of a value the deserializer has just decoded: from its resolver's cache, by its own id. */
-    private Schema writerSchema(final byte[] bytes) {
+    /** A value the serde decoded, and its writer schema when it is a {@code T}. */
+    private record Decoded(Object value, Schema writerSchema) {
+    }
+
+    /** The writer schema of a value a deserializer has just decoded: from its resolver's cache, by its own id. */
+    private static Schema writerSchema(final AvroKafkaDeserializer<?> deserializer, final byte[] bytes) {
         final ArtifactReference reference = deserializer.getIdHandler()
             .readId(ByteBuffer.wrap(bytes, 1, WireFormat.CONFLUENT_HEADER_LENGTH - 1));
         return deserializer.getSchemaResolver().resolveSchemaByArtifactReference(reference).getParsedSchema()

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * A call that may hang, given a deadline per attempt and a few attempts. Written here because the call it guards,
  * Apicurio's registry client, sets no request timeout (its JDK HTTP client is built without one and takes none from
  * config), and once, in {@code RegistryModeIT}, a registration waited more than ten minutes for a response from a
- * registry that was idle and answering other requests: a topology start must fail or go on, never wait forever.
+ * registry that was idle and answering other requests: a topology start must fail or go on, never wait forever, and
+ * so must the first decode of a value whose writer schema is fetched from the registry.
  *
  * <p>Each attempt runs on a daemon thread of its own; an attempt past its deadline is abandoned (its thread may stay
  * blocked in the client, as daemon threads do not hold the JVM), {@code onTimeout} runs so that the caller can drop
@@ -42,8 +43,8 @@ final class TimedAttempts {
                 result.cancel(true);
                 onTimeout.run();
                 if (attempt >= attempts) {
-                    throw new TimeoutException("no answer within " + deadline.toSeconds() + " s, " + attempts
-                        + " times");
+                    throw new TimeoutException("no answer within " + (deadline.toMillis() % 1000 == 0
+                        ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms") + ", " + attempts + " times");
                 }
             } catch (final ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.newswire.schema.Records;
 import io.newswire.schema.WireItem;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Registry mode without a registry: framing, settings and the errors readers give (the app ITs use a real one). */
 class RegistryModeTest {
@@ -53,6 +58,37 @@ class RegistryModeTest {
             .isInstanceOf(SerializationException.class)
             .hasMessageContaining("news.raw-value")
             .hasMessageContaining("unset newswire.schema.registry.url");
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldGiveUpOnARegistryThatAcceptsTheConnectionAndNeverAnswers() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            final List<Socket> accepted = new CopyOnWriteArrayList<>();
+            final Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (final IOException closed) {
+                    // the test is over
+                }
+            }, "silent-registry");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            final SchemaRegistrySettings settings = new SchemaRegistrySettings(
+                Optional.of("http://localhost:" + silent.getLocalPort()), Map.of("apicurio.registry.retry-count", "0"));
+            final ConfluentFormat<WireItem> format = new ConfluentFormat<>(WireItem.class, WireItem.getClassSchema(),
+                settings, new SubjectCompatibility(settings), Duration.ofMillis(800), 2);
+
+            assertThatThrownBy(() -> format.decode(CONFLUENT_ID_7))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("schema id 7")
+                .hasMessageContaining("did not serve it (no answer within 800 ms, 2 times)");
+            for (final Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test
