@@ -55,6 +55,18 @@ class RouteDeciderTest {
     }
 
     @Test
+    void shouldSendATechnologyItemToGeneralByDefaultAndToATechnologyRouteWhereOneIsConfigured() {
+        assertThat(new RouteDecider(PipelineConfig.defaults().routes()).routesFor(topics("technology")))
+            .containsExactly(RouteDecider.GENERAL);
+        assertThat(new RouteDecider(PipelineConfig.defaults().routes()).routesFor(topics("technology", "economy")))
+            .containsExactly("economy");
+
+        final Map<String, Set<String>> routes = new LinkedHashMap<>(PipelineConfig.defaults().routes());
+        routes.put("technology", Set.of("technology"));
+        assertThat(new RouteDecider(routes).routesFor(topics("technology"))).containsExactly("technology");
+    }
+
+    @Test
     void shouldRouteEverythingToGeneralWithoutRoutes() {
         assertThat(new RouteDecider(Map.of()).routesFor(topics("security"))).containsExactly("general");
     }
