@@ -69,6 +69,8 @@ public final class TopicModel {
     private final Map<String, Feature> titleFeatures;
     private final Map<String, Feature> textFeatures;
     private final Map<String, Feature> extraFeatures;
+    /** The weights of {@link #LEXICON_SQUARED} features, by the name of the extra value they square. */
+    private final Map<String, Feature> squaredFeatures;
     private final Set<String> common;
 
     public TopicModel(final String language, final List<String> topics, final double[] bias,
@@ -94,6 +96,13 @@ public final class TopicModel {
         this.titleFeatures = Map.copyOf(titleFeatures);
         this.textFeatures = Map.copyOf(textFeatures);
         this.extraFeatures = Map.copyOf(extraFeatures);
+        final Map<String, Feature> squared = new HashMap<>();
+        extraFeatures.forEach((name, feature) -> {
+            if (name.startsWith(LEXICON_SQUARED)) {
+                squared.put(LEXICON_FEATURE + name.substring(LEXICON_SQUARED.length()), feature);
+            }
+        });
+        this.squaredFeatures = Map.copyOf(squared);
         this.common = Set.copyOf(common);
     }
 
@@ -168,12 +177,10 @@ public final class TopicModel {
                     margin[k] += feature.weights()[k] * feature.idf() * value;
                 }
             }
-            if (name.startsWith(LEXICON_FEATURE)) {
-                final Feature squared = extraFeatures.get(LEXICON_SQUARED + name.substring(LEXICON_FEATURE.length()));
-                if (squared != null) {
-                    for (int k = 0; k < margin.length; k++) {
-                        margin[k] += squared.weights()[k] * squared.idf() * value * value;
-                    }
+            final Feature squared = squaredFeatures.get(name);
+            if (squared != null) {
+                for (int k = 0; k < margin.length; k++) {
+                    margin[k] += squared.weights()[k] * squared.idf() * value * value;
                 }
             }
         });
