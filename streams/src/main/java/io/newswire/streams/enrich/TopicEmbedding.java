@@ -52,7 +52,6 @@ public final class TopicEmbedding {
     /** The model reads the title and the head of the text, this many characters at most. */
     public static final int MAX_CHARS = 256;
 
-    private final String language;
     private final List<String> classes;
     private final float[][] centroids;
     private final Function<String, float[]> embedder;
@@ -61,12 +60,10 @@ public final class TopicEmbedding {
      * A second stage from prototype phrases: {@code prototypes} maps a class (a topic, or {@link #OTHER}) to its
      * phrases; {@code embedder} turns a text into a unit-length vector.
      */
-    public TopicEmbedding(final String language, final Map<String, List<String>> prototypes,
-                          final Function<String, float[]> embedder) {
+    public TopicEmbedding(final Map<String, List<String>> prototypes, final Function<String, float[]> embedder) {
         if (prototypes.isEmpty()) {
             throw new IllegalArgumentException("a topic embedding needs prototypes for at least one class");
         }
-        this.language = language;
         this.embedder = embedder;
         this.classes = List.copyOf(prototypes.keySet());
         this.centroids = new float[classes.size()][];
@@ -114,11 +111,7 @@ public final class TopicEmbedding {
 
     /** The bundled Chinese stage: bge-small-zh-v1.5 and {@code topic-prototypes-zh.tsv}. Loads in about a second. */
     public static TopicEmbedding chinese() {
-        return new TopicEmbedding("zh", prototypes("topic-prototypes-zh.tsv"), BgeSmallZh.load()::vector);
-    }
-
-    public String language() {
-        return language;
+        return new TopicEmbedding(prototypes("topic-prototypes-zh.tsv"), BgeSmallZh.load()::vector);
     }
 
     /** The probability of every class (topics and {@link #OTHER}), in prototype order, for a text. */

@@ -66,7 +66,7 @@ class TopicEmbeddingTest {
     @Test
     void shouldLeaveABlankTextWithoutATopicAndWithoutCallingTheModel() {
         final AtomicInteger calls = new AtomicInteger();
-        final TopicEmbedding stage = new TopicEmbedding("zh", prototypes(), text -> {
+        final TopicEmbedding stage = new TopicEmbedding(prototypes(), text -> {
             calls.incrementAndGet();
             return axis(text);
         });
@@ -79,7 +79,7 @@ class TopicEmbeddingTest {
 
     @Test
     void shouldPickTheNearestPrototypeAboveTheThresholdAndNeverOther() {
-        final TopicEmbedding stage = new TopicEmbedding("zh", prototypes(), TopicEmbeddingTest::axis);
+        final TopicEmbedding stage = new TopicEmbedding(prototypes(), TopicEmbeddingTest::axis);
 
         assertThat(stage.topic("sport", 0.5)).get().extracting(Map.Entry::getKey).isEqualTo("sport");
         assertThat(stage.topic("other", 0.5)).as("the nearest class is no route").isEmpty();
@@ -100,7 +100,7 @@ class TopicEmbeddingTest {
 
     @Test
     void shouldRefuseNoPrototypes() {
-        assertThatThrownBy(() -> new TopicEmbedding("zh", Map.of(), TopicEmbeddingTest::axis))
+        assertThatThrownBy(() -> new TopicEmbedding(Map.of(), TopicEmbeddingTest::axis))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prototypes");
     }
 
